@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Liyaqa.Api.Common.Security;
+using Scalar.AspNetCore;
+
+namespace Liyaqa.Api.Common;
+
+/// <summary>What every endpoint shares: JSON, problem details, security, OpenAPI.</summary>
+public static class ApiConventions
+{
+    public static WebApplicationBuilder AddApiConventions(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnricher.Enrich);
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Bad bodies and parameters throw so ProblemExceptionHandler answers them like every other error.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        builder.AddLiyaqaSecurity();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Liyaqa API";
+            document.Info.Description = "Gym and fitness-club management: clubs, branches, members, memberships, classes and bookings.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication UseApiConventions(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("Liyaqa API"));
+        return app;
+    }
+}

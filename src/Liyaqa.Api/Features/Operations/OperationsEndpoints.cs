@@ -1,0 +1,37 @@
+using Liyaqa.Api.Common.Security;
+using Liyaqa.ServiceDefaults;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Liyaqa.Api.Features.Operations;
+
+/// <summary>
+/// The runbook's operations contract: <c>/api/health</c> (liveness, no I/O) and <c>/actuator/health</c>
+/// (each component) are public; <c>/actuator/info</c> and <c>/actuator/prometheus</c> need the operators'
+/// management token. <c>/health/ready</c> comes from the service defaults.
+/// </summary>
+public static class OperationsEndpoints
+{
+    public static WebApplication MapOperations(this WebApplication app)
+    {
+        app.MapGet("/api/health", (TimeProvider clock) => TypedResults.Ok(new LivenessResponse("UP", clock.GetUtcNow())))
+            .WithTags("Operations")
+            .WithSummary("Liveness: the API process answers (no I/O).")
+            .AllowAnonymous();
+
+        app.MapHealthChecks("/actuator/health", new HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync })
+            .AllowAnonymous();
+
+        app.MapGet("/actuator/info", (BuildInfo build, IHostEnvironment environment) => TypedResults.Ok(new InfoResponse(build, environment.EnvironmentName)))
+            .WithTags("Operations")
+            .WithSummary("Version, git commit, build time and environment.")
+            .RequireAuthorization(Policies.PlatformOperator);
+
+        app.MapPrometheusScrapingEndpoint("/actuator/prometheus")
+            .RequireAuthorization(Policies.PlatformOperator);
+        return app;
+    }
+}
+
+public sealed record LivenessResponse(string Status, DateTimeOffset Timestamp);
+
+public sealed record InfoResponse(BuildInfo Build, string Environment);

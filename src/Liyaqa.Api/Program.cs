@@ -1,0 +1,23 @@
+using Liyaqa.Api.Common;
+using Liyaqa.Api.Features;
+using Liyaqa.Api.Features.Operations;
+using Liyaqa.Infrastructure;
+using Liyaqa.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddInfrastructure();
+builder.AddApiConventions();
+builder.Services.AddFeatures();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+app.UseApiConventions();
+app.MapDefaultEndpoints();
+app.MapOperations();
+app.MapFeatures();
+
+app.Run();

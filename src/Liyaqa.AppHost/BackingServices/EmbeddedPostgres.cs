@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Liyaqa.AppHost.BackingServices;
+
+/// <summary>
+/// The locally installed PostgreSQL server run as an Aspire executable. Its connection string points
+/// at the application database as the superuser; the API creates that database and its own roles.
+/// </summary>
+public sealed class EmbeddedPostgresResource(string name, string command, string workingDirectory, string databaseName, ParameterResource superuserPassword)
+    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+{
+    internal const string EndpointName = "tcp";
+    internal const string Superuser = "postgres";
+
+    private EndpointReference? _endpoint;
+
+    public EndpointReference PrimaryEndpoint => _endpoint ??= new EndpointReference(this, EndpointName);
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={Superuser};Password={superuserPassword};Database={databaseName}");
+}
+
+internal static class EmbeddedPostgresExtensions
+{
+    public static IResourceBuilder<EmbeddedPostgresResource> AddEmbeddedPostgres(
+        this IDistributedApplicationBuilder builder, string name, string databaseName, string dataRoot)
+    {
+        var binDirectory = LocalBinaries.PostgresBinDirectory(builder.Configuration["Liyaqa:PostgresBinDirectory"]);
+        var cluster = new PostgresCluster(Path.Combine(dataRoot, "postgres"), binDirectory);
+        var password = builder.AddParameter($"{name}-password", cluster.SuperuserPassword(), publishValueAsDefault: false, secret: true);
+        var (command, prefix) = LocalBinaries.AsPostgresUser(Path.Combine(binDirectory, "postgres"));
+
+        var resource = new EmbeddedPostgresResource(name, command, cluster.Root, databaseName, password.Resource);
+        var healthCheckKey = $"{name}-accepts-connections";
+        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheckKey, ct => AcceptsConnectionsAsync(resource, ct));
+
+        return builder.AddResource(resource)
+            .WithArgs(prefix)
+            .WithArgs(
+                "-D", cluster.DataDirectory,
+                "-c", "listen_addresses=127.0.0.1",
+                "-c", "unix_socket_directories=",
+                "-c", "max_connections=300")
+            // DCP allocates the port and passes it in PGPORT, which postgres reads.
+            .WithEndpoint(name: EmbeddedPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT")
+            .WithHealthCheck(healthCheckKey)
+            .OnBeforeResourceStarted((_, evt, ct) =>
+                cluster.EnsureInitializedAsync(evt.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource), ct))
+            .ExcludeFromManifest();
+    }
+
+    private static async Task<HealthCheckResult> AcceptsConnectionsAsync(EmbeddedPostgresResource resource, CancellationToken ct)
+    {
+        try
+        {
+            var connectionString = await resource.ConnectionStringExpression.GetValueAsync(ct);
+            // The maintenance database always exists; the application database is created by the API.
+            var builder = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Timeout = 3, Pooling = false };
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync(ct);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("PostgreSQL does not accept connections yet", ex);
+        }
+    }
+}
+
+/// <summary>One PostgreSQL data directory: created by initdb on first use and kept between runs.</summary>
+internal sealed class PostgresCluster(string root, string binDirectory)
+{
+    public string Root { get; } = root;
+
+    public string DataDirectory => Path.Combine(Root, "data");
+
+    private string PasswordFile => Path.Combine(Root, "superuser-password");
+
+    /// <summary>The superuser password, made once with the cluster and kept beside it.</summary>
+    public string SuperuserPassword()
+    {
+        Directory.CreateDirectory(Root);
+        if (!File.Exists(PasswordFile))
+        {
+            File.WriteAllText(PasswordFile, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        return File.ReadAllText(PasswordFile).Trim();
+    }
+
+    public async Task EnsureInitializedAsync(ILogger logger, CancellationToken ct)
+    {
+        if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+        {
+            await HandOverToPostgresUserAsync(ct);
+            return;
+        }
+
+        logger.LogInformation("Initialising a new PostgreSQL cluster in {DataDirectory}", DataDirectory);
+        await HandOverToPostgresUserAsync(ct);
+        var (command, prefix) = LocalBinaries.AsPostgresUser(Path.Combine(binDirectory, "initdb"));
+        await RunAsync(command, [.. prefix,
+            "-D", DataDirectory,
+            "-U", EmbeddedPostgresResource.Superuser,
+            $"--pwfile={PasswordFile}",
+            "--auth-host=scram-sha-256",
+            "--auth-local=scram-sha-256",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8"], logger, ct);
+    }
+
+    /// <summary>As root, the cluster's folder belongs to the postgres user that runs the server.</summary>
+    private async Task HandOverToPostgresUserAsync(CancellationToken ct)
+    {
+        if (Environment.IsPrivilegedProcess)
+        {
+            await RunAsync("chown", ["-R", "postgres:postgres", Root], logger: null, ct);
+        }
+    }
+
+    private static async Task RunAsync(string command, string[] args, ILogger? logger, CancellationToken ct)
+    {
+        using var process = Process.Start(new ProcessStartInfo(command, args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException($"Could not start {command}");
+        var output = await process.StandardOutput.ReadToEndAsync(ct) + await process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{command} failed with exit code {process.ExitCode}: {output}");
+        }
+
+        logger?.LogInformation("{Command}: {Output}", Path.GetFileName(command), output);
+    }
+}

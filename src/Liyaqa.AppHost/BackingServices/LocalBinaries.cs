@@ -1,0 +1,74 @@
+namespace Liyaqa.AppHost.BackingServices;
+
+/// <summary>Finds the locally installed programs the embedded backing services run.</summary>
+internal static class LocalBinaries
+{
+    private const string SetPriv = "/usr/bin/setpriv";
+
+    public static string? FindOnPath(string program)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, program))
+            .FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>
+    /// The bin directory of PostgreSQL 15 or newer: the configured one, else the newest Debian
+    /// install under /usr/lib/postgresql, else the directory of <c>postgres</c> on the PATH.
+    /// </summary>
+    public static string PostgresBinDirectory(string? configured)
+    {
+        var candidates = new List<string>();
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            candidates.Add(configured);
+        }
+        else
+        {
+            if (Directory.Exists("/usr/lib/postgresql"))
+            {
+                candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql")
+                    .Select(dir => (Dir: dir, Major: int.TryParse(Path.GetFileName(dir), out var major) ? major : 0))
+                    .Where(v => v.Major >= 15)
+                    .OrderByDescending(v => v.Major)
+                    .Select(v => Path.Combine(v.Dir, "bin")));
+            }
+
+            if (FindOnPath("postgres") is { } onPath)
+            {
+                candidates.Add(Path.GetDirectoryName(onPath)!);
+            }
+        }
+
+        return candidates.FirstOrDefault(dir => File.Exists(Path.Combine(dir, "postgres")) && File.Exists(Path.Combine(dir, "initdb")))
+            ?? throw new MissingPrerequisiteException(
+                "Liyaqa: the PostgreSQL 15+ server (postgres, initdb) is not installed: run `sudo apt-get install -y postgresql` " +
+                "(or set Liyaqa:PostgresBinDirectory), or run with containers (Liyaqa__BackingServices=Containers).");
+    }
+
+    public static string RedisServer() =>
+        FindOnPath("redis-server")
+        ?? throw new MissingPrerequisiteException(
+            "Liyaqa: redis-server is not installed: run `sudo apt-get install -y redis-server`, " +
+            "or run with containers (Liyaqa__BackingServices=Containers).");
+
+    /// <summary>
+    /// The command line that runs <paramref name="program"/> as the postgres user when this process is
+    /// root (PostgreSQL refuses to run as root), or as is otherwise. setpriv execs, so signals reach the program.
+    /// </summary>
+    public static (string Command, string[] Prefix) AsPostgresUser(string program)
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return (program, []);
+        }
+
+        if (!File.Exists(SetPriv))
+        {
+            throw new MissingPrerequisiteException("Liyaqa: running as root needs /usr/bin/setpriv to start PostgreSQL as the postgres user: run `apt-get install -y util-linux`.");
+        }
+
+        return (SetPriv, ["--reuid=postgres", "--regid=postgres", "--init-groups", program]);
+    }
+}

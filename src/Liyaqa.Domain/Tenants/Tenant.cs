@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Tenancy;
+
+namespace Liyaqa.Domain.Tenants;
+
+/// <summary>A club using Liyaqa: its slug is what clients send as <c>X-Tenant-Id</c>.</summary>
+public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
+{
+    public const string DefaultTimeZone = "Asia/Riyadh";
+    public const string DefaultCurrency = "SAR";
+    public const decimal DefaultVatRate = 0.15m;
+    public const int MaxNameLength = 200;
+
+    private Tenant()
+    {
+    }
+
+    public string Slug { get; private set; } = string.Empty;
+
+    public string Name { get; private set; } = string.Empty;
+
+    public TenantStatus Status { get; private set; }
+
+    /// <summary>IANA time zone id; dates shown to the club's staff and members are in this zone.</summary>
+    public string TimeZone { get; private set; } = DefaultTimeZone;
+
+    /// <summary>ISO 4217 code of the club's prices and invoices.</summary>
+    public string Currency { get; private set; } = DefaultCurrency;
+
+    /// <summary>VAT as a fraction (0.15 is 15 %).</summary>
+    public decimal VatRate { get; private set; } = DefaultVatRate;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Tenant Provision(string slug, string name, string? timeZone, string? currency, decimal? vatRate, DateTimeOffset now)
+    {
+        var tenant = new Tenant
+        {
+            Slug = (slug ?? string.Empty).Trim().ToLowerInvariant(),
+            Name = (name ?? string.Empty).Trim(),
+            Status = TenantStatus.Active,
+            TimeZone = string.IsNullOrWhiteSpace(timeZone) ? DefaultTimeZone : timeZone.Trim(),
+            Currency = string.IsNullOrWhiteSpace(currency) ? DefaultCurrency : currency.Trim().ToUpperInvariant(),
+            VatRate = vatRate ?? DefaultVatRate,
+            CreatedAt = now,
+        };
+
+        new DomainErrors()
+            .Check(SlugPattern().IsMatch(tenant.Slug), "slug", "Use 3-40 lowercase letters, digits or hyphens, starting and ending with a letter or digit.")
+            .Check(tenant.Name.Length is > 0 and <= MaxNameLength, "name", $"A name of 1-{MaxNameLength} characters is required.")
+            .Check(IsKnownTimeZone(tenant.TimeZone), "timeZone", "Unknown IANA time zone.")
+            .Check(CurrencyPattern().IsMatch(tenant.Currency), "currency", "Use a three-letter ISO 4217 code.")
+            .Check(tenant.VatRate is >= 0m and < 1m, "vatRate", "VAT is a fraction from 0 up to 1 (0.15 is 15 %).")
+            .ThrowIfAny();
+        return tenant;
+    }
+
+    private static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex CurrencyPattern();
+}
+
+public enum TenantStatus
+{
+    Active,
+    Suspended,
+}

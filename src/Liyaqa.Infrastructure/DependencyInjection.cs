@@ -1,0 +1,63 @@
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Tenancy;
+using Liyaqa.Infrastructure.Health;
+using Liyaqa.Infrastructure.Persistence;
+using Liyaqa.Infrastructure.Persistence.Specifications;
+using Liyaqa.Infrastructure.Tenancy;
+using Liyaqa.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Liyaqa.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>PostgreSQL (EF Core, tenancy, migrations), Redis and their health checks.</summary>
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        builder.Services.AddSingleton(sp => LiyaqaConnectionStrings.From(
+            builder.Configuration.GetConnectionString(LiyaqaResources.Database)
+                ?? throw new InvalidOperationException($"ConnectionStrings:{LiyaqaResources.Database} is not set."),
+            sp.GetRequiredService<DatabaseOptions>()));
+
+        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        builder.Services.AddSingleton<TenantTransactionInterceptor>();
+
+        // Not pooled: each context carries its request's tenant and the tenant interceptor.
+        builder.Services.AddDbContext<LiyaqaDbContext>((sp, options) =>
+        {
+            LiyaqaDbContextFactory.Configure(options, sp.GetRequiredService<LiyaqaConnectionStrings>().Application);
+            options.AddInterceptors(sp.GetRequiredService<TenantTransactionInterceptor>());
+        });
+        builder.EnrichNpgsqlDbContext<LiyaqaDbContext>(settings =>
+        {
+            // Our own checks name the components; retries are off because requests run in explicit transactions.
+            settings.DisableHealthChecks = true;
+            settings.DisableRetry = true;
+        });
+        builder.Services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        builder.Services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
+        builder.Services.AddSingleton<DatabaseMigrator>();
+
+        builder.AddRedisClient(LiyaqaResources.Cache, settings => settings.DisableHealthChecks = true);
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>(HealthComponents.Database, tags: [ServiceDefaultsExtensions.ReadyTag])
+            .AddCheck<CacheHealthCheck>(HealthComponents.Cache, tags: [ServiceDefaultsExtensions.ReadyTag])
+            .AddCheck<DiskSpaceHealthCheck>(HealthComponents.DiskSpace);
+        return builder;
+    }
+
+    /// <summary>Applies migrations and the application role before the host serves requests.</summary>
+    public static Task MigrateDatabaseAsync(this IHost host, CancellationToken cancellationToken = default) =>
+        host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Liyaqa.Infrastructure.Persistence;
+
+/// <summary>
+/// Brings the database to the current schema once per start, before the API takes traffic: creates the
+/// database if missing, applies EF Core migrations as the owner, and (re)creates the application role
+/// with its grants. Replicas starting together queue on a PostgreSQL advisory lock, so only one migrates.
+/// </summary>
+public sealed class DatabaseMigrator(LiyaqaConnectionStrings connectionStrings, DatabaseOptions options, ILogger<DatabaseMigrator> logger)
+{
+    /// <summary>Key of the advisory lock every instance takes while migrating.</summary>
+    private const long MigrationLockKey = 0x4C69_7961_7161; // "Liyaqa"
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var owner = new NpgsqlConnectionStringBuilder(connectionStrings.Owner);
+        var database = owner.Database ?? throw new InvalidOperationException("The liyaqa connection string names no database.");
+
+        // The lock lives in the maintenance database, which exists before ours does.
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionStrings.Owner) { Database = "postgres", Pooling = false };
+        await using var lockConnection = new NpgsqlConnection(maintenance.ConnectionString);
+        await lockConnection.OpenAsync(cancellationToken);
+        await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+        try
+        {
+            await CreateDatabaseIfMissingAsync(lockConnection, database, cancellationToken);
+
+            await using (var db = LiyaqaDbContextFactory.ForOwner(connectionStrings.Owner))
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                if (pending.Count > 0)
+                {
+                    logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                }
+
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            await EnsureApplicationRoleAsync(database, cancellationToken);
+        }
+        finally
+        {
+            await ExecuteAsync(lockConnection, $"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+        }
+    }
+
+    private async Task CreateDatabaseIfMissingAsync(NpgsqlConnection maintenance, string database, CancellationToken ct)
+    {
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", maintenance);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync(ct) is null)
+        {
+            logger.LogInformation("Creating database {Database}", database);
+            await ExecuteAsync(maintenance, $"CREATE DATABASE {QuoteIdentifier(database)} ENCODING 'UTF8'", ct);
+        }
+    }
+
+    /// <summary>The role the API connects as: may read and write rows, owns nothing, never bypasses RLS.</summary>
+    private async Task EnsureApplicationRoleAsync(string database, CancellationToken ct)
+    {
+        var role = QuoteIdentifier(options.AppRole);
+        await using var connection = new NpgsqlConnection(connectionStrings.Owner);
+        await connection.OpenAsync(ct);
+        await ExecuteAsync(connection, $"""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {QuoteLiteral(options.AppRole)}) THEN
+                CREATE ROLE {role} LOGIN;
+              END IF;
+            END $$;
+            ALTER ROLE {role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD {QuoteLiteral(options.AppRolePassword)};
+            GRANT CONNECT ON DATABASE {QuoteIdentifier(database)} TO {role};
+            GRANT USAGE ON SCHEMA public TO {role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
+            REVOKE ALL ON TABLE "{LiyaqaDbContextFactory.MigrationsHistoryTable}" FROM {role};
+            """, ct);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string QuoteLiteral(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Liyaqa.Infrastructure.Persistence;
+
+/// <summary>
+/// How the API reaches PostgreSQL. <c>ConnectionStrings:liyaqa</c> names the database as its owner, which
+/// applies migrations; the API itself connects as <see cref="AppRole"/>, a login without ownership or
+/// BYPASSRLS, so row-level security applies to every query it makes.
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>The non-owner role the application connects as.</summary>
+    [RegularExpression("^[a-z_][a-z0-9_]{0,62}$")]
+    public string AppRole { get; set; } = "liyaqa_app";
+
+    /// <summary>The application role's password; the migration step sets it on the role.</summary>
+    [Required(ErrorMessage = "Database:AppRolePassword is required (the password of the application's database role).")]
+    public string AppRolePassword { get; set; } = string.Empty;
+
+    /// <summary>Largest number of pooled connections per API instance.</summary>
+    [Range(1, 1000)]
+    public int MaxPoolSize { get; set; } = 50;
+}

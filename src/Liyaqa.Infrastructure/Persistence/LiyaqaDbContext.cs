@@ -1,0 +1,65 @@
+using Liyaqa.Domain.Branches;
+using Liyaqa.Domain.Tenancy;
+using Liyaqa.Domain.Tenants;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liyaqa.Infrastructure.Persistence;
+
+/// <summary>
+/// Liyaqa's unit of work on PostgreSQL. Tenant-owned entities are filtered by the current tenant and
+/// stamped with it on insert; row-level security in the database enforces the same rule again.
+/// </summary>
+public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, ITenantContext tenantContext) : DbContext(options)
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<Branch> Branches => Set<Branch>();
+
+    /// <summary>The tenant this context acts for; read by the query filters on every query.</summary>
+    public Guid? CurrentTenantId => tenantContext.TenantId;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LiyaqaDbContext).Assembly);
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes()
+                     .Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType) && e.BaseType is null))
+        {
+            typeof(LiyaqaDbContext).GetMethod(nameof(FilterByTenant), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType)
+                .Invoke(this, [modelBuilder]);
+        }
+    }
+
+    private void FilterByTenant<TEntity>(ModelBuilder modelBuilder) where TEntity : class, ITenantOwned =>
+        modelBuilder.Entity<TEntity>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>New tenant-owned rows get the current tenant; a row of another tenant is refused.</summary>
+    private void StampTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>().Where(e => e.State == EntityState.Added))
+        {
+            var tenantId = CurrentTenantId
+                ?? throw new InvalidOperationException($"Cannot save a {entry.Metadata.ClrType.Name} without a current tenant.");
+            var property = entry.Property(nameof(ITenantOwned.TenantId));
+            if (property.CurrentValue is Guid existing && existing != Guid.Empty && existing != tenantId)
+            {
+                throw new InvalidOperationException($"Cannot save a {entry.Metadata.ClrType.Name} of another tenant.");
+            }
+
+            property.CurrentValue = tenantId;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Liyaqa.ServiceDefaults;
+
+/// <summary>
+/// Names of the resources in the Aspire app model. The AppHost declares them, the API reads its
+/// connection strings by them, and the tests address resources by them.
+/// </summary>
+public static class LiyaqaResources
+{
+    /// <summary>The PostgreSQL server (container or embedded process).</summary>
+    public const string Postgres = "postgres";
+
+    /// <summary>The application database, and the API's connection-string name for it.</summary>
+    public const string Database = "liyaqa";
+
+    /// <summary>The Redis server, and the API's connection-string name for it.</summary>
+    public const string Cache = "cache";
+
+    /// <summary>The REST API project.</summary>
+    public const string Api = "api";
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Liyaqa.ServiceDefaults;
+
+/// <summary>
+/// What every Liyaqa service gets: OpenTelemetry logs, metrics and traces, health checks,
+/// service discovery and resilient HTTP clients.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Tag of the health checks that must pass before a service takes traffic.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>Path of the readiness probe: every <see cref="ReadyTag"/> check, 503 when one fails.</summary>
+    public const string ReadinessPath = "/health/ready";
+
+    /// <summary>Path of the liveness probe: the process answers, no I/O.</summary>
+    public const string LivenessPath = "/health/live";
+
+    /// <summary>Meter and activity source names of Liyaqa's own instruments.</summary>
+    public const string LiyaqaTelemetryPrefix = "Liyaqa.*";
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.Services.AddHealthChecks()
+            .AddCheck("ping", () => HealthCheckResult.Healthy("The process answers."), ["live"]);
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+        return builder;
+    }
+
+    private static void ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(
+                serviceName: builder.Environment.ApplicationName,
+                serviceVersion: typeof(ServiceDefaultsExtensions).Assembly.GetName().Version?.ToString()))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddProcessInstrumentation()
+                .AddMeter("Npgsql", LiyaqaTelemetryPrefix)
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName, "Npgsql", LiyaqaTelemetryPrefix)
+                .AddAspNetCoreInstrumentation(options =>
+                    // Probes and scrapes would drown the traces that matter.
+                    options.Filter = context => !IsOperationsPath(context.Request.Path))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+    }
+
+    private static bool IsOperationsPath(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/actuator") || path.StartsWithSegments("/api/health");
+
+    /// <summary>Maps the liveness and readiness probes, in every environment.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks(LivenessPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("live"),
+            ResponseWriter = HealthReportJson.WriteAsync,
+        }).DisableHttpMetrics();
+
+        app.MapHealthChecks(ReadinessPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportJson.WriteAsync,
+        }).DisableHttpMetrics();
+
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using Liyaqa.Api.Tests.Infrastructure;
+using Liyaqa.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Liyaqa.Api.Tests;
+
+[Collection(LiyaqaAppCollection.Name)]
+public sealed class DatabaseMigrationTests(LiyaqaAppFixture app)
+{
+    [Fact]
+    public async Task Replicas_migrating_at_once_all_succeed_and_each_migration_is_applied_once()
+    {
+        var options = new DatabaseOptions { AppRolePassword = app.AppRolePassword };
+
+        // Four API instances starting together, each running the migration step.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            new DatabaseMigrator(app.Database, options, NullLogger<DatabaseMigrator>.Instance).MigrateAsync()));
+
+        await using var owner = LiyaqaDbContextFactory.ForOwner(app.Database.Owner);
+        var known = owner.Database.GetMigrations().ToList();
+        await using var connection = await app.OpenAsOwnerAsync();
+        var applied = await connection.QueryAsync("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", r => r.GetString(0));
+
+        Assert.NotEmpty(known);
+        Assert.Equal(known.Order(), applied.Order());
+        Assert.Empty(await owner.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task The_application_role_cannot_read_the_migration_history()
+    {
+        await using var db = app.AsApplication(tenantId: null);
+
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() =>
+            db.Database.SqlQuery<string>($"SELECT \"MigrationId\" AS \"Value\" FROM \"__EFMigrationsHistory\"").ToListAsync());
+
+        Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
+using Liyaqa.Api.Tests.Infrastructure;
+using Liyaqa.ServiceDefaults;
+
+namespace Liyaqa.Api.Tests;
+
+[Collection(LiyaqaAppCollection.Name)]
+public sealed class DatabaseOutageTests(LiyaqaAppFixture app)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Readiness_turns_503_naming_the_database_while_PostgreSQL_is_down_and_200_once_it_is_back()
+    {
+        await app.ExecuteResourceCommandAsync(LiyaqaResources.Postgres, KnownResourceCommands.StopCommand);
+        try
+        {
+            var down = await WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable);
+            var components = down.GetProperty("components");
+            Assert.Equal("DOWN", down.GetProperty("status").GetString());
+            Assert.Equal("DOWN", components.GetProperty("database").GetProperty("status").GetString());
+            Assert.Equal("UP", components.GetProperty("cache").GetProperty("status").GetString());
+
+            // Liveness does no I/O, so it stays up; a write gets a 503 problem, not a 500.
+            Assert.Equal(HttpStatusCode.OK, (await app.Api.GetAsync("/api/health")).StatusCode);
+            var write = await app.Operator.PostAsJsonAsync("/api/platform/tenants", new { slug = $"outage-{Guid.NewGuid():N}"[..20], name = "During outage" });
+            await write.ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
+        }
+        finally
+        {
+            await app.ExecuteResourceCommandAsync(LiyaqaResources.Postgres, KnownResourceCommands.StartCommand);
+        }
+
+        var up = await WaitForReadinessAsync(HttpStatusCode.OK);
+        Assert.Equal("UP", up.GetProperty("components").GetProperty("database").GetProperty("status").GetString());
+        await app.ProvisionTenantAsync("after-outage");
+    }
+
+    private async Task<JsonElement> WaitForReadinessAsync(HttpStatusCode expected)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var response = await app.Api.GetAsync("/health/ready");
+            if (response.StatusCode == expected)
+            {
+                return await response.Content.ReadFromJsonAsync<JsonElement>();
+            }
+
+            Assert.True(clock.Elapsed < Patience, $"/health/ready did not turn {(int)expected} within {Patience.TotalSeconds} s (last: {(int)response.StatusCode})");
+            await Task.Delay(500);
+        }
+    }
+}

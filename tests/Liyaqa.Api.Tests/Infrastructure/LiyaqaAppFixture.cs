@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Liyaqa.Infrastructure.Persistence;
+using Liyaqa.ServiceDefaults;
+
+namespace Liyaqa.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real AppHost, started once for the whole test run through the Aspire test host: embedded
+/// PostgreSQL and Redis in a data folder of this run's own, the API on random ports.
+/// </summary>
+public sealed class LiyaqaAppFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly string _dataDirectory = Path.Combine("/var/tmp/liyaqa-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
+
+    public string ManagementToken { get; } = Guid.NewGuid().ToString("N");
+
+    public string AppRolePassword { get; } = Guid.NewGuid().ToString("N");
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>An anonymous client of the API.</summary>
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>A client of the API holding the platform operators' management token.</summary>
+    public HttpClient Operator { get; private set; } = null!;
+
+    /// <summary>The database as its owner (migrations, schema checks) and as the application role.</summary>
+    public LiyaqaConnectionStrings Database { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        using var cts = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Liyaqa_AppHost>(
+            [
+                "--Liyaqa:BackingServices=Embedded",
+                $"--Liyaqa:DataDirectory={_dataDirectory}",
+                $"--{FaultInjection.Setting}=true",
+                $"--Parameters:management-token={ManagementToken}",
+                $"--Parameters:db-app-password={AppRolePassword}",
+            ],
+            cts.Token);
+
+        App = await builder.BuildAsync(cts.Token);
+        await App.StartAsync(cts.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(LiyaqaResources.Api, cts.Token);
+
+        Api = App.CreateHttpClient(LiyaqaResources.Api);
+        Operator = App.CreateHttpClient(LiyaqaResources.Api);
+        Operator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ManagementToken);
+
+        var owner = await App.GetConnectionStringAsync(LiyaqaResources.Postgres, cts.Token)
+            ?? throw new InvalidOperationException("The postgres resource has no connection string.");
+        Database = LiyaqaConnectionStrings.From(owner, new DatabaseOptions { AppRolePassword = AppRolePassword });
+    }
+
+    /// <summary>Provisions a club of its own for one test, so tests never share tenant data.</summary>
+    public async Task<TenantInfo> ProvisionTenantAsync(string prefix = "club")
+    {
+        var slug = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 40)];
+        var response = await Operator.PostAsJsonAsync("/api/platform/tenants", new { slug, name = $"Test club {slug}" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TenantInfo>())!;
+    }
+
+    /// <summary>Stops or starts an app-model resource the way the dashboard's buttons do.</summary>
+    public Task ExecuteResourceCommandAsync(string resource, string command) =>
+        App.ResourceCommands.ExecuteCommandAsync(resource, command);
+
+    public async Task DisposeAsync()
+    {
+        Api?.Dispose();
+        Operator?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+}
+
+public sealed record TenantInfo(Guid Id, string Slug, string Name, string Status, string TimeZone, string Currency, decimal VatRate);
+
+[CollectionDefinition(Name)]
+public sealed class LiyaqaAppCollection : ICollectionFixture<LiyaqaAppFixture>
+{
+    public const string Name = "Liyaqa app";
+}
