@@ -20,7 +20,7 @@ public sealed class DatabaseMigrationTests(LiyaqaAppFixture app)
         await using var owner = LiyaqaDbContextFactory.ForOwner(app.Database.Owner);
         var known = owner.Database.GetMigrations().ToList();
         await using var connection = await app.OpenAsOwnerAsync();
-        var applied = await connection.QueryAsync("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", r => r.GetString(0));
+        var applied = await connection.QueryAsync("SELECT migration_id FROM \"__EFMigrationsHistory\"", r => r.GetString(0));
 
         Assert.NotEmpty(known);
         Assert.Equal(known.Order(), applied.Order());
@@ -33,7 +33,7 @@ public sealed class DatabaseMigrationTests(LiyaqaAppFixture app)
         await using var db = app.AsApplication(tenantId: null);
 
         var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() =>
-            db.Database.SqlQuery<string>($"SELECT \"MigrationId\" AS \"Value\" FROM \"__EFMigrationsHistory\"").ToListAsync());
+            db.Database.SqlQuery<string>($"SELECT migration_id AS \"Value\" FROM \"__EFMigrationsHistory\"").ToListAsync());
 
         Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
     }

@@ -35,6 +35,8 @@ public sealed class DatabaseOutageTests(LiyaqaAppFixture app)
         }
 
         var up = await WaitForReadinessAsync(HttpStatusCode.OK);
+        // This test process's own pooled connections died with the server.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         Assert.Equal("UP", up.GetProperty("components").GetProperty("database").GetProperty("status").GetString());
         await app.ProvisionTenantAsync("after-outage");
     }

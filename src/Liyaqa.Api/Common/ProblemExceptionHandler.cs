@@ -34,7 +34,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
                 Title = "The request conflicts with the current state.",
                 Detail = "A record with the same unique value already exists.",
             },
-            NpgsqlException { IsTransient: true } or RedisConnectionException => new ProblemDetails
+            _ when IsBackingServiceOutage(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "A backing service is unavailable.",
@@ -66,6 +66,20 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>PostgreSQL or Redis cannot be reached (EF wraps the driver's exception, so look down the chain).</summary>
+    private static bool IsBackingServiceOutage(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is NpgsqlException { IsTransient: true } or RedisConnectionException or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string DescribeBadRequest(BadHttpRequestException exception) =>

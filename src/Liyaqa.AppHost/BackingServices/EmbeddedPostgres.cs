@@ -33,7 +33,7 @@ internal static class EmbeddedPostgresExtensions
         var binDirectory = LocalBinaries.PostgresBinDirectory(builder.Configuration["Liyaqa:PostgresBinDirectory"]);
         var cluster = new PostgresCluster(Path.Combine(dataRoot, "postgres"), binDirectory);
         var password = builder.AddParameter($"{name}-password", cluster.SuperuserPassword(), publishValueAsDefault: false, secret: true);
-        var (command, prefix) = LocalBinaries.AsPostgresUser(Path.Combine(binDirectory, "postgres"));
+        var (command, prefix) = LocalBinaries.SupervisedPostgres(Path.Combine(binDirectory, "postgres"));
 
         var resource = new EmbeddedPostgresResource(name, command, cluster.Root, databaseName, password.Resource);
         var healthCheckKey = $"{name}-accepts-connections";

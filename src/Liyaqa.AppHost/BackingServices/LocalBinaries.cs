@@ -64,11 +64,40 @@ internal static class LocalBinaries
             return (program, []);
         }
 
+        RequireSetPriv();
+        return (SetPriv, ["--reuid=postgres", "--regid=postgres", "--init-groups", program]);
+    }
+
+    /// <summary>
+    /// The command line that runs the postgres server under a small supervisor shell. The orchestrator stops
+    /// a process with SIGTERM, which PostgreSQL treats as a "smart" shutdown that waits for every client to
+    /// leave (and is then killed). The supervisor turns SIGTERM into SIGINT, a fast clean shutdown, and the
+    /// server gets SIGINT too if the supervisor itself is killed, so no postgres outlives the AppHost.
+    /// </summary>
+    public static (string Command, string[] Prefix) SupervisedPostgres(string postgres)
+    {
+        RequireSetPriv();
+        string[] supervisor =
+        [
+            "/bin/sh", "-c",
+            """
+            trap 'kill -INT "$child" 2>/dev/null' TERM INT
+            /usr/bin/setpriv --pdeathsig INT -- "$@" &
+            child=$!
+            while :; do wait "$child"; status=$?; kill -0 "$child" 2>/dev/null || break; done
+            exit "$status"
+            """,
+            "postgres-supervisor", postgres,
+        ];
+        var (command, prefix) = AsPostgresUser(supervisor[0]);
+        return (command, [.. prefix, .. supervisor[1..]]);
+    }
+
+    private static void RequireSetPriv()
+    {
         if (!File.Exists(SetPriv))
         {
-            throw new MissingPrerequisiteException("Liyaqa: running as root needs /usr/bin/setpriv to start PostgreSQL as the postgres user: run `apt-get install -y util-linux`.");
+            throw new MissingPrerequisiteException("Liyaqa: the embedded PostgreSQL needs /usr/bin/setpriv: run `sudo apt-get install -y util-linux`.");
         }
-
-        return (SetPriv, ["--reuid=postgres", "--regid=postgres", "--init-groups", program]);
     }
 }
