@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Liyaqa.AppHost.BackingServices;
 using Liyaqa.ServiceDefaults;
+using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 

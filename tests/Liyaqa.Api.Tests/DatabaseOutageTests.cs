@@ -15,6 +15,8 @@ public sealed class DatabaseOutageTests(LiyaqaAppFixture app)
     [Fact]
     public async Task Readiness_turns_503_naming_the_database_while_PostgreSQL_is_down_and_200_once_it_is_back()
     {
+        var before = await app.ProvisionTenantAsync("before-outage");
+
         await app.ExecuteResourceCommandAsync(LiyaqaResources.Postgres, KnownResourceCommands.StopCommand);
         try
         {
@@ -39,6 +41,10 @@ public sealed class DatabaseOutageTests(LiyaqaAppFixture app)
         Npgsql.NpgsqlConnection.ClearAllPools();
         Assert.Equal("UP", up.GetProperty("components").GetProperty("database").GetProperty("status").GetString());
         await app.ProvisionTenantAsync("after-outage");
+
+        // What was stored before the restart is still there.
+        var kept = await app.Operator.GetFromJsonAsync<TenantInfo>($"/api/platform/tenants/{before.Slug}");
+        Assert.Equal(before.Id, kept!.Id);
     }
 
     private async Task<JsonElement> WaitForReadinessAsync(HttpStatusCode expected)

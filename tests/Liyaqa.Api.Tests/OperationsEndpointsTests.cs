@@ -74,6 +74,22 @@ public sealed class OperationsEndpointsTests(LiyaqaAppFixture app)
     }
 
     [Fact]
+    public async Task Requests_are_spread_over_every_API_replica()
+    {
+        var instances = new HashSet<int>();
+        for (var attempt = 0; attempt < 40 && instances.Count < LiyaqaAppFixture.ApiReplicas; attempt++)
+        {
+            // A new connection each time, so the load balancer chooses again.
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/actuator/info");
+            request.Headers.ConnectionClose = true;
+            var info = await (await app.Operator.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+            instances.Add(info.GetProperty("instance").GetProperty("processId").GetInt32());
+        }
+
+        Assert.Equal(LiyaqaAppFixture.ApiReplicas, instances.Count);
+    }
+
+    [Fact]
     public async Task Prometheus_exposition_needs_the_management_token()
     {
         await (await app.Api.GetAsync("/actuator/prometheus")).ReadProblemAsync(HttpStatusCode.Unauthorized);

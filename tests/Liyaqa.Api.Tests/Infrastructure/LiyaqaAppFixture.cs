@@ -10,10 +10,13 @@ namespace Liyaqa.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real AppHost, started once for the whole test run through the Aspire test host: embedded
-/// PostgreSQL and Redis in a data folder of this run's own, the API on random ports.
+/// PostgreSQL and Redis in a data folder of this run's own, and <see cref="ApiReplicas"/> API instances
+/// behind one load-balanced endpoint on a random port, so every test also runs against several instances.
 /// </summary>
 public sealed class LiyaqaAppFixture : IAsyncLifetime
 {
+    public const int ApiReplicas = 2;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string _dataDirectory = Path.Combine("/var/tmp/liyaqa-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
@@ -39,6 +42,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Liyaqa_AppHost>(
             [
                 "--Liyaqa:BackingServices=Embedded",
+                $"--Liyaqa:ApiReplicas={ApiReplicas}",
                 $"--Liyaqa:DataDirectory={_dataDirectory}",
                 $"--{FaultInjection.Setting}=true",
                 $"--Parameters:management-token={ManagementToken}",

@@ -21,9 +21,10 @@ public static class OperationsEndpoints
         app.MapHealthChecks("/actuator/health", new HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync })
             .AllowAnonymous();
 
-        app.MapGet("/actuator/info", (BuildInfo build, IHostEnvironment environment) => TypedResults.Ok(new InfoResponse(build, environment.EnvironmentName)))
+        app.MapGet("/actuator/info", (BuildInfo build, IHostEnvironment environment) =>
+                TypedResults.Ok(new InfoResponse(build, environment.EnvironmentName, InstanceInfo.Current)))
             .WithTags("Operations")
-            .WithSummary("Version, git commit, build time and environment.")
+            .WithSummary("Version, git commit, build time, environment, and which instance answered.")
             .RequireAuthorization(Policies.PlatformOperator);
 
         app.MapPrometheusScrapingEndpoint("/actuator/prometheus")
@@ -34,4 +35,13 @@ public static class OperationsEndpoints
 
 public sealed record LivenessResponse(string Status, DateTimeOffset Timestamp);
 
-public sealed record InfoResponse(BuildInfo Build, string Environment);
+public sealed record InfoResponse(BuildInfo Build, string Environment, InstanceInfo Instance);
+
+/// <summary>The API instance that answered: with several replicas, operators see which one.</summary>
+public sealed record InstanceInfo(string Host, int ProcessId, DateTimeOffset StartedAt)
+{
+    public static InstanceInfo Current { get; } = new(
+        System.Environment.MachineName,
+        System.Environment.ProcessId,
+        new DateTimeOffset(System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime(), TimeSpan.Zero));
+}
