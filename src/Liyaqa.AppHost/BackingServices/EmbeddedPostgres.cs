@@ -12,16 +12,11 @@ namespace Liyaqa.AppHost.BackingServices;
 /// at the application database as the superuser; the API creates that database and its own roles.
 /// </summary>
 public sealed class EmbeddedPostgresResource(string name, string command, string workingDirectory, string databaseName, ParameterResource superuserPassword)
-    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+    : EmbeddedServerResource(name, command, workingDirectory)
 {
-    internal const string EndpointName = "tcp";
     internal const string Superuser = "postgres";
 
-    private EndpointReference? _endpoint;
-
-    public EndpointReference PrimaryEndpoint => _endpoint ??= new EndpointReference(this, EndpointName);
-
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+    public override ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={Superuser};Password={superuserPassword};Database={databaseName}");
 }
 

@@ -7,15 +7,9 @@ namespace Liyaqa.AppHost.BackingServices;
 
 /// <summary>The locally installed redis-server run as an Aspire executable, as a cache without persistence.</summary>
 public sealed class EmbeddedRedisResource(string name, string command, string workingDirectory)
-    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+    : EmbeddedServerResource(name, command, workingDirectory)
 {
-    internal const string EndpointName = "tcp";
-
-    private EndpointReference? _endpoint;
-
-    public EndpointReference PrimaryEndpoint => _endpoint ??= new EndpointReference(this, EndpointName);
-
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+    public override ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)}");
 }
 
