@@ -1,6 +1,9 @@
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
+using Liyaqa.Domain.Users;
+using Liyaqa.Infrastructure.Auditing;
 using Liyaqa.Infrastructure.Health;
+using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Persistence.Specifications;
 using Liyaqa.Infrastructure.Tenancy;
@@ -31,12 +34,13 @@ public static class DependencyInjection
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         builder.Services.AddSingleton<TenantTransactionInterceptor>();
+        builder.Services.AddScoped<AuditingInterceptor>();
 
-        // Not pooled: each context carries its request's tenant and the tenant interceptor.
+        // Not pooled: each context carries its request's tenant, acting user and interceptors.
         builder.Services.AddDbContext<LiyaqaDbContext>((sp, options) =>
         {
             LiyaqaDbContextFactory.Configure(options, sp.GetRequiredService<LiyaqaConnectionStrings>().Application);
-            options.AddInterceptors(sp.GetRequiredService<TenantTransactionInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<AuditingInterceptor>());
         });
         builder.EnrichNpgsqlDbContext<LiyaqaDbContext>(settings =>
         {
@@ -49,6 +53,21 @@ public static class DependencyInjection
         builder.Services.AddSingleton<DatabaseMigrator>();
 
         builder.AddRedisClient(LiyaqaResources.Cache, settings => settings.DisableHealthChecks = true);
+
+        builder.Services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.Section)
+            .PostConfigure(options => options.JwtSecret ??= builder.Configuration["JWT_SECRET"])
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuthOptions>>().Value);
+        builder.Services.AddSingleton(sp =>
+        {
+            var auth = sp.GetRequiredService<AuthOptions>();
+            return new LockoutPolicy(auth.LockoutMaxFailedAttempts, auth.LockoutDuration);
+        });
+        builder.Services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        builder.Services.AddSingleton<SigningKeyRing>();
+        builder.Services.AddSingleton<SessionStateCache>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(HealthComponents.Database, tags: [ServiceDefaultsExtensions.ReadyTag])

@@ -28,7 +28,7 @@ public sealed class DatabaseOutageTests(LiyaqaAppFixture app)
 
             // Liveness does no I/O, so it stays up; a write gets a 503 problem, not a 500.
             Assert.Equal(HttpStatusCode.OK, (await app.Api.GetAsync("/api/health")).StatusCode);
-            var write = await app.Operator.PostAsJsonAsync("/api/platform/tenants", new { slug = $"outage-{Guid.NewGuid():N}"[..20], name = "During outage" });
+            var write = await app.Operator.PostAsJsonAsync("/api/platform/tenants", LiyaqaAppFixture.NewTenantRequest($"outage-{Guid.NewGuid():N}"[..20], "During outage"));
             await write.ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
         }
         finally

@@ -15,7 +15,7 @@ public sealed class TenantProvisioningTests(LiyaqaAppFixture app)
     {
         var slug = NewSlug("gym");
 
-        var response = await app.Operator.PostAsJsonAsync("/api/platform/tenants", new { slug, name = "نادي اللياقة Fitness" });
+        var response = await app.Operator.PostAsJsonAsync("/api/platform/tenants", LiyaqaAppFixture.NewTenantRequest(slug, "نادي اللياقة Fitness"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal($"/api/platform/tenants/{slug}", response.Headers.Location?.OriginalString);
@@ -36,7 +36,7 @@ public sealed class TenantProvisioningTests(LiyaqaAppFixture app)
     {
         var slug = NewSlug("anon");
 
-        var response = await app.Api.PostAsJsonAsync("/api/platform/tenants", new { slug, name = "Anonymous" });
+        var response = await app.Api.PostAsJsonAsync("/api/platform/tenants", LiyaqaAppFixture.NewTenantRequest(slug, "Anonymous"));
 
         await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Operator.GetAsync($"/api/platform/tenants/{slug}")).StatusCode);
@@ -47,7 +47,7 @@ public sealed class TenantProvisioningTests(LiyaqaAppFixture app)
     {
         var first = await app.ProvisionTenantAsync("dup");
 
-        var response = await app.Operator.PostAsJsonAsync("/api/platform/tenants", new { slug = first.Slug.ToUpperInvariant(), name = "Impostor" });
+        var response = await app.Operator.PostAsJsonAsync("/api/platform/tenants", LiyaqaAppFixture.NewTenantRequest(first.Slug.ToUpperInvariant(), "Impostor"));
 
         await response.ReadProblemAsync(HttpStatusCode.Conflict);
         var stored = await app.Operator.GetFromJsonAsync<TenantInfo>($"/api/platform/tenants/{first.Slug}");
@@ -60,7 +60,7 @@ public sealed class TenantProvisioningTests(LiyaqaAppFixture app)
         var slug = NewSlug("race");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-            app.Operator.PostAsJsonAsync("/api/platform/tenants", new { slug, name = $"Racer {i}" })));
+            app.Operator.PostAsJsonAsync("/api/platform/tenants", LiyaqaAppFixture.NewTenantRequest(slug, $"Racer {i}"))));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
@@ -70,11 +70,11 @@ public sealed class TenantProvisioningTests(LiyaqaAppFixture app)
     public async Task Invalid_fields_are_a_400_naming_each_field_and_nothing_is_stored()
     {
         var response = await app.Operator.PostAsJsonAsync(
-            "/api/platform/tenants", new { slug = "Not A Slug!", name = "", timeZone = "Mars/Olympus", currency = "riyal", vatRate = 1.5m });
+            "/api/platform/tenants", new { slug = "Not A Slug!", name = "", timeZone = "Mars/Olympus", currency = "riyal", vatRate = 1.5m, ownerName = "", ownerEmail = "nope", ownerPassword = "short" });
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
-        foreach (var field in new[] { "slug", "name", "timeZone", "currency", "vatRate" })
+        foreach (var field in new[] { "slug", "name", "timeZone", "currency", "vatRate", "ownerName", "ownerEmail", "ownerPassword" })
         {
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}");
         }

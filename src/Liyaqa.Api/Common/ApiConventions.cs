@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using Liyaqa.Api.Common.Auditing;
 using Liyaqa.Api.Common.Security;
+using Liyaqa.Infrastructure.Auditing;
 using Scalar.AspNetCore;
 
 namespace Liyaqa.Api.Common;
@@ -18,6 +20,8 @@ public static class ApiConventions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
         builder.AddLiyaqaSecurity();
+        builder.Services.AddScoped<HttpAuditActorAccessor>();
+        builder.Services.AddScoped<IAuditActorAccessor>(sp => sp.GetRequiredService<HttpAuditActorAccessor>());
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Liyaqa API";

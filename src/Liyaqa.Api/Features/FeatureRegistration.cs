@@ -1,6 +1,10 @@
+using Liyaqa.Api.Features.AuditLog;
+using Liyaqa.Api.Features.Auth;
 using Liyaqa.Api.Features.Diagnostics;
 using Liyaqa.Api.Features.Operations;
+using Liyaqa.Api.Features.PlatformSecurity;
 using Liyaqa.Api.Features.Tenants;
+using Liyaqa.Api.Features.Users;
 using Mapster;
 
 namespace Liyaqa.Api.Features;
@@ -12,12 +16,20 @@ public static class FeatureRegistration
     {
         TypeAdapterConfig.GlobalSettings.Scan(typeof(FeatureRegistration).Assembly);
         services.AddSingleton(BuildInfo.FromAssembly(typeof(FeatureRegistration).Assembly));
+        services.AddScoped<TokenIssuer>();
+        services.AddScoped<TenantProvisioner>();
+        services.AddScoped<TenantChanges>();
+        services.AddScoped<AccountChanges>();
         return services;
     }
 
     public static WebApplication MapFeatures(this WebApplication app)
     {
+        app.MapAuth();
         app.MapTenants();
+        app.MapPlatformSecurity();
+        app.MapUsers();
+        app.MapAuditLog();
         app.MapFaultInjection();
         return app;
     }

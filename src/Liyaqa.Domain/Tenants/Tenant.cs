@@ -33,6 +33,31 @@ public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Sessions of this club's users issued before this instant are no longer accepted.</summary>
+    public DateTimeOffset SessionsValidAfter { get; private set; }
+
+    public bool IsSuspended => Status == TenantStatus.Suspended;
+
+    /// <summary>Stops the club: its users can no longer sign in or refresh, and their calls get 403.</summary>
+    public void Suspend()
+    {
+        Status = TenantStatus.Suspended;
+        Audit(AuditActions.TenantSuspended);
+    }
+
+    public void Reactivate()
+    {
+        Status = TenantStatus.Active;
+        Audit(AuditActions.TenantReactivated);
+    }
+
+    /// <summary>Signs every user of the club out.</summary>
+    public void RevokeSessions(DateTimeOffset now)
+    {
+        SessionsValidAfter = now;
+        Audit(AuditActions.SessionsRevoked, new { scope = "tenant" });
+    }
+
     public static Tenant Provision(string slug, string name, string? timeZone, string? currency, decimal? vatRate, DateTimeOffset now)
     {
         var tenant = new Tenant
@@ -44,6 +69,7 @@ public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
             Currency = string.IsNullOrWhiteSpace(currency) ? DefaultCurrency : currency.Trim().ToUpperInvariant(),
             VatRate = vatRate ?? DefaultVatRate,
             CreatedAt = now,
+            SessionsValidAfter = now,
         };
 
         new DomainErrors()
@@ -53,6 +79,7 @@ public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
             .Check(CurrencyPattern().IsMatch(tenant.Currency), "currency", "Use a three-letter ISO 4217 code.")
             .Check(tenant.VatRate is >= 0m and < 1m, "vatRate", "VAT is a fraction from 0 up to 1 (0.15 is 15 %).")
             .ThrowIfAny();
+        tenant.Audit(AuditActions.TenantProvisioned, new { tenant.Slug, tenant.Name });
         return tenant;
     }
 

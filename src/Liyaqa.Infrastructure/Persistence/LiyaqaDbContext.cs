@@ -1,6 +1,9 @@
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Tenants;
+using Liyaqa.Domain.Users;
+using Liyaqa.Infrastructure.Auditing;
+using Liyaqa.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Infrastructure.Persistence;
@@ -14,6 +17,16 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<Branch> Branches => Set<Branch>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<PlatformState> PlatformState => Set<PlatformState>();
 
     /// <summary>The tenant this context acts for; read by the query filters on every query.</summary>
     public Guid? CurrentTenantId => tenantContext.TenantId;

@@ -63,14 +63,23 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
         Database = LiyaqaConnectionStrings.From(owner, new DatabaseOptions { AppRolePassword = AppRolePassword });
     }
 
+    /// <summary>The owner every test club starts with signs in with this password.</summary>
+    public const string OwnerPassword = "Club-keys-2026!";
+
     /// <summary>Provisions a club of its own for one test, so tests never share tenant data.</summary>
     public async Task<TenantInfo> ProvisionTenantAsync(string prefix = "club")
     {
         var slug = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 40)];
-        var response = await Operator.PostAsJsonAsync("/api/platform/tenants", new { slug, name = $"Test club {slug}" });
+        var response = await Operator.PostAsJsonAsync("/api/platform/tenants", NewTenantRequest(slug, $"Test club {slug}"));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<TenantInfo>())!;
     }
+
+    /// <summary>A valid provisioning request whose owner is <c>owner@&lt;slug&gt;.test</c>.</summary>
+    public static object NewTenantRequest(string slug, string name) =>
+        new { slug, name, ownerName = "Club Owner", ownerEmail = OwnerEmail(slug), ownerPassword = OwnerPassword };
+
+    public static string OwnerEmail(string slug) => $"owner@{slug}.test";
 
     /// <summary>Stops or starts an app-model resource the way the dashboard's buttons do.</summary>
     public Task ExecuteResourceCommandAsync(string resource, string command) =>

@@ -1,8 +1,12 @@
-using Microsoft.AspNetCore.Authentication;
+using Liyaqa.Domain.Users;
+using Liyaqa.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Liyaqa.Api.Common.Security;
 
-/// <summary>Roles that authorization policies are built from.</summary>
+/// <summary>Roles of the platform itself, outside any club.</summary>
 public static class Roles
 {
     /// <summary>Runs the platform itself: provisions clubs, reads management endpoints. Never a club's user.</summary>
@@ -19,15 +23,51 @@ internal static class SecurityRegistration
 {
     public static WebApplicationBuilder AddLiyaqaSecurity(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(ManagementTokenOptions.Scheme)
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AccessTokens>();
+        builder.Services.AddScoped<SessionValidator>();
+        builder.Services.AddSingleton<IAuthorizationHandler, ActiveTenantHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = AuthOptions.Issuer,
+                    ValidAudience = AuthOptions.Audience,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = AccessTokens.Claims.Email,
+                    RoleClaimType = AccessTokens.Claims.Role,
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context => context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context),
+                };
+            })
             .AddScheme<ManagementTokenOptions, ManagementTokenAuthenticationHandler>(
                 ManagementTokenOptions.Scheme,
                 options => options.Token = builder.Configuration["Management:Token"]);
 
-        builder.Services.AddAuthorizationBuilder()
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyRing>((options, keys) =>
+                options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, kid, _) => keys.ValidationKeys(kid));
+
+        var authorization = builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.PlatformOperator, policy => policy
                 .AddAuthenticationSchemes(ManagementTokenOptions.Scheme)
                 .RequireRole(Roles.PlatformOperator));
+        foreach (var (permission, roles) in Permissions.Matrix)
+        {
+            authorization.AddPolicy(permission, policy => policy
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new ActiveTenantRequirement())
+                .RequireRole(roles.Select(r => r.ToString())));
+        }
+
         return builder;
     }
 }

@@ -1,35 +1,84 @@
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenants;
-using Liyaqa.Domain.Tenants.Specifications;
+using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
 using Mapster;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Tenants;
 
-public sealed record ProvisionTenantRequest(string Slug, string Name, string? TimeZone, string? Currency, decimal? VatRate);
+public sealed record ProvisionTenantRequest(
+    string Slug, string Name, string? TimeZone, string? Currency, decimal? VatRate, string OwnerName, string OwnerEmail, string OwnerPassword);
 
 public static class ProvisionTenant
 {
-    /// <summary>Creates the club and its main branch in one transaction; a taken slug is a 409.</summary>
-    public static async Task<Created<TenantResponse>> HandleAsync(
-        ProvisionTenantRequest request, LiyaqaDbContext db, IReadRepository<Tenant> tenants, TenantContext tenantContext, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<TenantResponse>> HandleAsync(ProvisionTenantRequest request, TenantProvisioner provisioner, CancellationToken ct)
+    {
+        var tenant = await provisioner.ProvisionAsync(request, ct);
+        return TypedResults.Created($"{TenantEndpoints.Route}/{tenant.Slug}", tenant.Adapt<TenantResponse>());
+    }
+}
+
+/// <summary>
+/// Creates a club with its main branch and its owner's account, in one transaction; a taken slug is a 409.
+/// The owner signs in with the password the operator set and should change it at once.
+/// </summary>
+public sealed class TenantProvisioner(LiyaqaDbContext db, TenantContext tenantContext, IPasswordHasher hasher, TimeProvider clock)
+{
+    public async Task<Tenant> ProvisionAsync(ProvisionTenantRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var tenant = Tenant.Provision(request.Slug, request.Name, request.TimeZone, request.Currency, request.VatRate, now);
-        if (await tenants.AnyAsync(new TenantBySlugSpec(tenant.Slug), ct))
+        var errors = new DomainErrors();
+        foreach (var problem in PasswordPolicy.Problems(request.OwnerPassword, request.OwnerEmail))
+        {
+            errors.Check(false, "ownerPassword", problem);
+        }
+
+        var tenant = Validate(errors, () => Tenant.Provision(request.Slug, request.Name, request.TimeZone, request.Currency, request.VatRate, now), field => field);
+        var owner = Validate(errors, () => User.Create(
+            tenant?.Id ?? Guid.Empty, request.OwnerEmail, request.OwnerName, hasher.Hash(request.OwnerPassword ?? string.Empty), [Role.Owner], now), FieldOf);
+        errors.ThrowIfAny();
+        var slug = tenant!.Slug;
+        if (await db.Tenants.AnyAsync(t => t.Slug == slug, ct))
         {
             throw new DomainConflictException($"The slug '{tenant.Slug}' is already taken.");
         }
 
         // The new club's own rows are written as that club, so row-level security admits them.
-        tenantContext.Use(tenant.Id);
+        tenantContext.Use(tenant!.Id);
         db.Tenants.Add(tenant);
         db.Branches.Add(Branch.MainOf(tenant, now));
+        db.Users.Add(owner!);
         await db.SaveChangesAsync(ct);
-
-        return TypedResults.Created($"{TenantEndpoints.Route}/{tenant.Slug}", tenant.Adapt<TenantResponse>());
+        return tenant;
     }
+
+    /// <summary>Runs a domain factory, adding its field errors (renamed as the request names them) to <paramref name="errors"/>.</summary>
+    private static T? Validate<T>(DomainErrors errors, Func<T> create, Func<string, string> fieldName) where T : class
+    {
+        try
+        {
+            return create();
+        }
+        catch (DomainValidationException invalid)
+        {
+            foreach (var (field, messages) in invalid.Errors)
+            {
+                Array.ForEach(messages, message => errors.Check(false, fieldName(field), message));
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The owner's fields are named as in the request.</summary>
+    private static string FieldOf(string userField) => userField switch
+    {
+        "email" => "ownerEmail",
+        "displayName" => "ownerName",
+        _ => userField,
+    };
 }

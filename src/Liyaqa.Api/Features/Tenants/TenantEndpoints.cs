@@ -22,6 +22,12 @@ public static class TenantEndpoints
         group.MapGet("/", ListTenants.HandleAsync)
             .WithName(nameof(ListTenants))
             .WithSummary("Clubs in slug order, a page at a time.");
+        group.MapPost("/{slug}/suspend", TenantLifecycle.SuspendAsync)
+            .WithSummary("Suspend a club: its users can no longer sign in or call the API.");
+        group.MapPost("/{slug}/reactivate", TenantLifecycle.ReactivateAsync)
+            .WithSummary("Let a suspended club back in.");
+        group.MapPost("/{slug}/sessions/revoke", TenantLifecycle.RevokeSessionsAsync)
+            .WithSummary("Sign out every user of the club.");
         return app;
     }
 }

@@ -15,5 +15,6 @@ internal sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
         builder.Property(b => b.NameEn).HasMaxLength(200);
         builder.Property(b => b.NameAr).HasMaxLength(200);
         builder.Property(b => b.TimeZone).HasMaxLength(64);
+        builder.Ignore(b => b.AuditEvents);
     }
 }

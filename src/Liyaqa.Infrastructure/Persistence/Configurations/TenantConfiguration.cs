@@ -17,5 +17,6 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.TimeZone).HasMaxLength(64);
         builder.Property(t => t.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(t => t.VatRate).HasPrecision(5, 4);
+        builder.Ignore(t => t.AuditEvents);
     }
 }

@@ -1,0 +1,29 @@
+using Liyaqa.Domain.Users;
+
+namespace Liyaqa.Api.Common.Security;
+
+/// <summary>
+/// The permission matrix: which club roles may do what. Every tenant endpoint requires one permission;
+/// each permission is an authorization policy of the same name. docs/PERMISSIONS.md shows this table.
+/// </summary>
+public static class Permissions
+{
+    /// <summary>Any signed-in user of an active club (their own profile, password, sessions).</summary>
+    public const string SignedIn = "signed-in";
+
+    public const string UsersRead = "users.read";
+    public const string UsersManage = "users.manage";
+    public const string SessionsRevoke = "sessions.revoke";
+    public const string AuditRead = "audit.read";
+
+    private static readonly Role[] Staff = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk, Role.Trainer];
+
+    public static IReadOnlyDictionary<string, Role[]> Matrix { get; } = new Dictionary<string, Role[]>
+    {
+        [SignedIn] = [.. Staff, Role.Member],
+        [UsersRead] = [Role.Owner, Role.Admin, Role.Manager],
+        [UsersManage] = [Role.Owner, Role.Admin],
+        [SessionsRevoke] = [Role.Owner, Role.Admin],
+        [AuditRead] = [Role.Owner, Role.Admin],
+    };
+}

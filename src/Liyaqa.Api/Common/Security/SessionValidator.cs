@@ -1,0 +1,43 @@
+using Liyaqa.Infrastructure.Identity;
+using Liyaqa.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace Liyaqa.Api.Common.Security;
+
+/// <summary>
+/// Runs on every request with a valid token signature: the token's club becomes the request's tenant, and
+/// the token is refused when its user is gone or disabled, or its sessions were revoked for the user, the
+/// club or the whole platform after it was issued. A suspended club is left to authorization (403).
+/// </summary>
+internal sealed class SessionValidator(SessionStateCache sessions, TenantContext tenantContext)
+{
+    public const string TenantSuspendedItem = "liyaqa.tenant-suspended";
+
+    public async Task ValidateAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var ct = context.HttpContext.RequestAborted;
+        if (!Guid.TryParse(principal.FindFirst(AccessTokens.Claims.Tenant)?.Value, out var tenantId)
+            || !Guid.TryParse(principal.FindFirst(AccessTokens.Claims.Subject)?.Value, out var userId)
+            || !long.TryParse(principal.FindFirst(AccessTokens.Claims.IssuedAtMicroseconds)?.Value, out var issuedAt))
+        {
+            context.Fail("The token lacks Liyaqa's claims.");
+            return;
+        }
+
+        var tenant = await sessions.TenantAsync(tenantId, ct);
+        var user = tenant is null ? null : await sessions.UserAsync(tenantId, userId, ct);
+        var platformValidAfter = await sessions.PlatformSessionsValidAfterAsync(ct);
+        if (tenant is null || user is null || user.Disabled
+            || issuedAt < AccessTokens.ToMicroseconds(platformValidAfter)
+            || issuedAt < AccessTokens.ToMicroseconds(tenant.SessionsValidAfter)
+            || issuedAt < AccessTokens.ToMicroseconds(user.SessionsValidAfter))
+        {
+            context.Fail("The session has ended.");
+            return;
+        }
+
+        tenantContext.Use(tenantId);
+        context.HttpContext.Items[TenantSuspendedItem] = tenant.Suspended;
+    }
+}

@@ -1,0 +1,119 @@
+using Liyaqa.Api.Common.Auditing;
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Users;
+using Liyaqa.Infrastructure.Auditing;
+using Liyaqa.Infrastructure.Persistence;
+using Liyaqa.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liyaqa.Api.Features.Auth;
+
+public sealed record LoginRequest(string Email, string Password);
+
+public static class Login
+{
+    /// <summary>Verified when there is no account to check, so every refusal costs the same time.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() => new Microsoft.AspNetCore.Identity.PasswordHasher<object>().HashPassword(new object(), Guid.NewGuid().ToString()));
+
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
+        [FromHeader(Name = AuthEndpoints.TenantHeader)] string? tenantSlug,
+        LoginRequest request,
+        LiyaqaDbContext db,
+        TenantContext tenantContext,
+        IPasswordHasher hasher,
+        LockoutPolicy lockout,
+        TokenIssuer issuer,
+        HttpAuditActorAccessor actor,
+        TimeProvider clock,
+        ILoggerFactory loggers,
+        CancellationToken ct)
+    {
+        var log = loggers.CreateLogger("Liyaqa.Auth");
+        if (string.IsNullOrWhiteSpace(tenantSlug))
+        {
+            return AuthProblems.TenantHeaderMissing();
+        }
+
+        var slug = tenantSlug.Trim().ToLowerInvariant();
+        var email = User.NormalizeEmail(request.Email);
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, ct);
+        if (tenant is null)
+        {
+            hasher.Verify(DecoyHash.Value, request.Password ?? string.Empty);
+            log.LogWarning("Authentication failed for {Email}: unknown tenant {Tenant}", email, slug);
+            return AuthProblems.InvalidCredentials();
+        }
+
+        if (tenant.IsSuspended)
+        {
+            log.LogWarning("Authentication failed for {Email}: tenant {Tenant} is suspended", email, slug);
+            return AuthProblems.TenantSuspended();
+        }
+
+        tenantContext.Use(tenant.Id);
+        actor.Identify(null, email);
+
+        // Parallel attempts on one account conflict on its row version; the loser re-reads and tries again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var now = clock.GetUtcNow();
+                var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, ct);
+                if (user is null)
+                {
+                    hasher.Verify(DecoyHash.Value, request.Password ?? string.Empty);
+                    db.AuditLog.Add(new AuditLogEntry
+                    {
+                        TenantId = tenant.Id, Email = email, Action = AuditActions.LoginFailed, IpAddress = actor.Current.IpAddress,
+                        UserAgent = actor.Current.UserAgent, CreatedAt = now,
+                    });
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    log.LogWarning("Authentication failed for {Email} in tenant {Tenant}: no such account", email, slug);
+                    return AuthProblems.InvalidCredentials();
+                }
+
+                actor.Identify(user.Id, user.Email);
+                if (!user.Enabled || user.IsLockedAt(now))
+                {
+                    hasher.Verify(DecoyHash.Value, request.Password ?? string.Empty);
+                    user.RegisterRefusedLogin(user.Enabled ? "locked" : "disabled");
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    log.LogWarning("Authentication failed for {Email} in tenant {Tenant}: account {State}", email, slug, user.Enabled ? "locked" : "disabled");
+                    return AuthProblems.InvalidCredentials();
+                }
+
+                var check = hasher.Verify(user.PasswordHash, request.Password ?? string.Empty);
+                if (check == PasswordCheck.Wrong)
+                {
+                    var locked = user.RegisterFailedLogin(now, lockout);
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    log.LogWarning("Authentication failed for {Email} in tenant {Tenant}: wrong password ({Attempts} in a row{Locked})",
+                        email, slug, user.FailedLoginAttempts, locked ? ", account locked" : string.Empty);
+                    return AuthProblems.InvalidCredentials();
+                }
+
+                if (check == PasswordCheck.CorrectNeedsRehash)
+                {
+                    user.RehashPassword(hasher.Hash(request.Password!));
+                }
+
+                user.RegisterSuccessfulLogin(now);
+                var refresh = issuer.AddRefreshToken(user, sessionId: null, out var secret);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return TypedResults.Ok(await issuer.ResponseAsync(user, tenant.Slug, refresh, secret, ct));
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}

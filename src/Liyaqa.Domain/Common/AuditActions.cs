@@ -1,0 +1,21 @@
+namespace Liyaqa.Domain.Common;
+
+/// <summary>The audit log's action names, as operators query them (<c>audit_log.action</c>).</summary>
+public static class AuditActions
+{
+    public const string LoginSuccess = "LOGIN_SUCCESS";
+    public const string LoginFailed = "LOGIN_FAILED";
+    public const string AccountLocked = "ACCOUNT_LOCKED";
+    public const string Logout = "LOGOUT";
+    public const string RefreshTokenReused = "REFRESH_TOKEN_REUSED";
+    public const string PasswordChanged = "PASSWORD_CHANGED";
+    public const string PasswordReset = "PASSWORD_RESET";
+    public const string SessionsRevoked = "SESSIONS_REVOKED";
+    public const string UserCreated = "USER_CREATED";
+    public const string UserDisabled = "USER_DISABLED";
+    public const string UserEnabled = "USER_ENABLED";
+    public const string RoleChanged = "ROLE_CHANGED";
+    public const string TenantProvisioned = "TENANT_PROVISIONED";
+    public const string TenantSuspended = "TENANT_SUSPENDED";
+    public const string TenantReactivated = "TENANT_REACTIVATED";
+}

@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using System.Text;
+using Liyaqa.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+using StackExchange.Redis;
+
+namespace Liyaqa.Infrastructure.Identity;
+
+/// <summary>
+/// The keys that sign and validate access tokens. New tokens are signed with the newest key; older keys
+/// keep validating until their tokens have expired, so rotating logs nobody out and needs no restart.
+/// Keys live in <c>signing_keys</c>; a rotation on one replica reaches the others through Redis at once,
+/// and a replica meeting an unknown key id reloads before refusing the token.
+/// </summary>
+public sealed class SigningKeyRing(IServiceScopeFactory scopes, IConnectionMultiplexer redis, AuthOptions options, TimeProvider clock, ILogger<SigningKeyRing> logger) : IDisposable
+{
+    private static readonly RedisChannel RotatedChannel = RedisChannel.Literal("liyaqa:signing-keys:rotated");
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan UnknownKidReloadThrottle = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private volatile Snapshot? _snapshot;
+    private int _subscribed;
+
+    private sealed record Snapshot(SymmetricSecurityKey Current, IReadOnlyList<SymmetricSecurityKey> Valid, DateTimeOffset LoadedAt);
+
+    /// <summary>True when the keys come from <c>JWT_SECRET</c> and cannot be rotated here.</summary>
+    public bool IsFixedSecret => !string.IsNullOrEmpty(options.JwtSecret);
+
+    public async Task<SigningCredentials> SigningCredentialsAsync(CancellationToken ct = default)
+    {
+        var snapshot = await GetSnapshotAsync(forceReload: false, ct);
+        return new SigningCredentials(snapshot.Current, SecurityAlgorithms.HmacSha256);
+    }
+
+    /// <summary>For the JWT handler (synchronous by its contract): the keys that may have signed a token with <paramref name="kid"/>.</summary>
+    public IEnumerable<SecurityKey> ValidationKeys(string? kid)
+    {
+        var snapshot = GetSnapshotAsync(forceReload: false, CancellationToken.None).GetAwaiter().GetResult();
+        if (kid is not null && snapshot.Valid.All(k => k.KeyId != kid) && clock.GetUtcNow() - snapshot.LoadedAt > UnknownKidReloadThrottle)
+        {
+            snapshot = GetSnapshotAsync(forceReload: true, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        return kid is null ? snapshot.Valid : snapshot.Valid.Where(k => k.KeyId == kid);
+    }
+
+    /// <summary>Adds a new current key; the previous ones retire once the tokens they signed have expired.</summary>
+    public async Task<string> RotateAsync(CancellationToken ct = default)
+    {
+        if (IsFixedSecret)
+        {
+            throw new InvalidOperationException("Signing keys come from JWT_SECRET; rotate by changing it.");
+        }
+
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiyaqaDbContext>();
+        var retiring = await db.SigningKeys.Where(k => k.RetiredAt == null).ToListAsync(ct);
+        foreach (var key in retiring)
+        {
+            key.RetiredAt = now + options.AccessTokenLifetime;
+        }
+
+        var added = NewKey(now);
+        db.SigningKeys.Add(added);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Signing key {KeyId} is now current; {Count} older key(s) retire at {RetiredAt}", added.Id, retiring.Count, now + options.AccessTokenLifetime);
+
+        await GetSnapshotAsync(forceReload: true, ct);
+        await redis.GetSubscriber().PublishAsync(RotatedChannel, added.Id);
+        return added.Id;
+    }
+
+    private async Task<Snapshot> GetSnapshotAsync(bool forceReload, CancellationToken ct)
+    {
+        var snapshot = _snapshot;
+        if (!forceReload && snapshot is not null && clock.GetUtcNow() - snapshot.LoadedAt < RefreshEvery)
+        {
+            return snapshot;
+        }
+
+        await _reload.WaitAsync(ct);
+        try
+        {
+            if (!forceReload && _snapshot is { } fresh && clock.GetUtcNow() - fresh.LoadedAt < RefreshEvery)
+            {
+                return fresh;
+            }
+
+            SubscribeToRotations();
+            _snapshot = IsFixedSecret ? FixedSecretSnapshot() : await LoadAsync(ct);
+            return _snapshot;
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    private Snapshot FixedSecretSnapshot()
+    {
+        var secret = Encoding.UTF8.GetBytes(options.JwtSecret!);
+        if (secret.Length < 32)
+        {
+            throw new InvalidOperationException("JWT_SECRET must be at least 32 bytes long.");
+        }
+
+        var key = new SymmetricSecurityKey(secret) { KeyId = "jwt-secret-" + Convert.ToHexStringLower(SHA256.HashData(secret))[..8] };
+        return new Snapshot(key, [key], clock.GetUtcNow());
+    }
+
+    private async Task<Snapshot> LoadAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiyaqaDbContext>();
+        var keys = await db.SigningKeys.AsNoTracking()
+            .Where(k => k.RetiredAt == null || k.RetiredAt > now)
+            .OrderByDescending(k => k.CreatedAt)
+            .ToListAsync(ct);
+        if (keys.Count == 0)
+        {
+            // First start: make the first key (two replicas racing both add one; the newest signs).
+            var first = NewKey(now);
+            db.SigningKeys.Add(first);
+            await db.SaveChangesAsync(ct);
+            keys.Add(first);
+        }
+
+        var valid = keys.Select(k => new SymmetricSecurityKey(k.Secret) { KeyId = k.Id }).ToList();
+        var current = keys.Where(k => k.RetiredAt == null).Select(k => valid.First(v => v.KeyId == k.Id)).FirstOrDefault() ?? valid[0];
+        return new Snapshot(current, valid, now);
+    }
+
+    private void SubscribeToRotations()
+    {
+        if (Interlocked.Exchange(ref _subscribed, 1) == 0)
+        {
+            redis.GetSubscriber().Subscribe(RotatedChannel, (_, keyId) =>
+            {
+                logger.LogInformation("Signing key {KeyId} was rotated in on another instance; reloading keys", keyId.ToString());
+                _snapshot = null;
+            });
+        }
+    }
+
+    public void Dispose() => _reload.Dispose();
+
+    private static SigningKey NewKey(DateTimeOffset now) => new()
+    {
+        Id = "k" + now.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)),
+        Secret = RandomNumberGenerator.GetBytes(64),
+        CreatedAt = now,
+    };
+}
