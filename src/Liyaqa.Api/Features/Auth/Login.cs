@@ -68,8 +68,12 @@ public static class Login
                     hasher.Verify(DecoyHash.Value, request.Password ?? string.Empty);
                     db.AuditLog.Add(new AuditLogEntry
                     {
-                        TenantId = tenant.Id, Email = email, Action = AuditActions.LoginFailed, IpAddress = actor.Current.IpAddress,
-                        UserAgent = actor.Current.UserAgent, CreatedAt = now,
+                        TenantId = tenant.Id,
+                        Email = email,
+                        Action = AuditActions.LoginFailed,
+                        IpAddress = actor.Current.IpAddress,
+                        UserAgent = actor.Current.UserAgent,
+                        CreatedAt = now,
                     });
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
