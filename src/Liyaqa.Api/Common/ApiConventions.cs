@@ -22,12 +22,16 @@ public static class ApiConventions
         builder.AddLiyaqaSecurity();
         builder.Services.AddScoped<HttpAuditActorAccessor>();
         builder.Services.AddScoped<IAuditActorAccessor>(sp => sp.GetRequiredService<HttpAuditActorAccessor>());
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options =>
         {
-            document.Info.Title = "Liyaqa API";
-            document.Info.Description = "Gym and fitness-club management: clubs, branches, members, memberships, classes and bookings.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Liyaqa API";
+                document.Info.Description = "Gym and fitness-club management: clubs, branches, members, memberships, classes and bookings.";
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer(PermissionsInOpenApi.DescribeAccessAsync);
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

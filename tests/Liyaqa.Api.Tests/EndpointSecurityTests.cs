@@ -1,0 +1,185 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Liyaqa.Api.Tests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Liyaqa.Api.Tests;
+
+/// <summary>
+/// Every operation in the OpenAPI document, now and as features are added: it is public only when on
+/// the list below; otherwise forged, expired and missing tokens get 401, a role without the permission
+/// gets 403, and a club's token asking for another club's resource gets 404.
+/// </summary>
+[Collection(LiyaqaAppCollection.Name)]
+public sealed class EndpointSecurityTests(LiyaqaAppFixture app)
+{
+    private static readonly HashSet<string> PublicOperations = ["GET /api/health", "POST /api/auth/login", "POST /api/auth/refresh"];
+
+    private static readonly string[] RolesWeakestFirst = ["Member", "Trainer", "FrontDesk", "Manager", "Admin", "Owner"];
+
+    private sealed record Operation(string Method, string Path, string Policy, string[] Roles)
+    {
+        public string Name => $"{Method} {Path}";
+
+        public bool IsPlatform => Policy == "PlatformOperator";
+    }
+
+    [Fact]
+    public async Task Every_operation_is_public_by_name_or_refuses_missing_forged_and_expired_tokens()
+    {
+        var operations = await OperationsAsync();
+        var tenant = await app.ProvisionTenantAsync("sec");
+        var owner = await app.LoginAsOwnerAsync(tenant);
+        var forged = await ForgedTokensAsync(owner.AccessToken);
+
+        Assert.Contains(operations, o => o.Name == "GET /api/users/{id}");
+        foreach (var operation in operations)
+        {
+            if (PublicOperations.Contains(operation.Name))
+            {
+                Assert.Equal("anonymous", operation.Policy);
+                continue;
+            }
+
+            Assert.True(operation.Policy is not ("anonymous" or "none"), $"{operation.Name} is open to anyone but is not on the public list");
+            var path = Fill(operation.Path, Guid.NewGuid().ToString(), "no-such-club");
+            await ExpectAsync(HttpStatusCode.Unauthorized, operation, path, token: null);
+            foreach (var (kind, token) in forged)
+            {
+                await ExpectAsync(HttpStatusCode.Unauthorized, operation, path, token, kind);
+            }
+
+            if (operation.IsPlatform)
+            {
+                // A club's own valid token is no operator credential.
+                await ExpectAsync(HttpStatusCode.Unauthorized, operation, path, owner.AccessToken, "club token");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_club_operation_refuses_roles_without_its_permission()
+    {
+        var operations = (await OperationsAsync()).Where(o => o.Roles.Length > 0).ToList();
+        var tenant = await app.ProvisionTenantAsync("perm");
+        var owner = await app.LoginAsOwnerAsync(tenant);
+        var tokens = new Dictionary<string, string>();
+
+        foreach (var operation in operations)
+        {
+            var lacking = RolesWeakestFirst.FirstOrDefault(role => !operation.Roles.Contains(role));
+            if (lacking is null)
+            {
+                continue;
+            }
+
+            if (!tokens.TryGetValue(lacking, out var token))
+            {
+                token = tokens[lacking] = (await app.AddUserAsync(tenant, owner, $"{lacking.ToLowerInvariant()}@{tenant.Slug}.test", lacking)).Tokens.AccessToken;
+            }
+
+            await ExpectAsync(HttpStatusCode.Forbidden, operation, Fill(operation.Path, Guid.NewGuid().ToString(), tenant.Slug), token, $"role {lacking}");
+        }
+
+        Assert.NotEmpty(tokens);
+    }
+
+    [Fact]
+    public async Task Every_club_operation_on_a_resource_of_another_club_is_a_404()
+    {
+        var operations = (await OperationsAsync()).Where(o => o.Roles.Length > 0 && o.Path.Contains('{', StringComparison.Ordinal)).ToList();
+        var a = await app.ProvisionTenantAsync("own-a");
+        var b = await app.ProvisionTenantAsync("own-b");
+        var ownerA = await app.LoginAsOwnerAsync(a);
+        var ownerB = await app.LoginAsOwnerAsync(b);
+        using var clientB = app.As(ownerB.AccessToken);
+        var userOfB = (await clientB.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("id").GetString()!;
+
+        // A resource of club B for each kind of route; a new kind of route must add its own here.
+        var resourcesOfB = new Dictionary<string, string> { ["/api/users/{id}"] = userOfB };
+
+        Assert.NotEmpty(operations);
+        foreach (var operation in operations)
+        {
+            var kind = resourcesOfB.Keys.FirstOrDefault(prefix => operation.Path.StartsWith(prefix, StringComparison.Ordinal));
+            Assert.True(kind is not null, $"{operation.Name}: add a resource of another club for this route to the test");
+            await ExpectAsync(HttpStatusCode.NotFound, operation, operation.Path.Replace("{id}", resourcesOfB[kind], StringComparison.Ordinal), ownerA.AccessToken, "other club's resource");
+        }
+    }
+
+    private async Task<List<Operation>> OperationsAsync()
+    {
+        var document = await app.Api.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var operations = new List<Operation>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var method in path.Value.EnumerateObject().Where(m => m.Name is "get" or "post" or "put" or "patch" or "delete"))
+            {
+                var roles = method.Value.TryGetProperty("x-liyaqa-roles", out var list) ? list.EnumerateArray().Select(r => r.GetString()!).ToArray() : [];
+                operations.Add(new Operation(method.Name.ToUpperInvariant(), path.Name, method.Value.GetProperty("x-liyaqa-policy").GetString()!, roles));
+            }
+        }
+
+        return operations;
+    }
+
+    private async Task ExpectAsync(HttpStatusCode expected, Operation operation, string path, string? token, string kind = "no token")
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(operation.Method), path);
+        if (operation.Method is "POST" or "PUT" or "PATCH")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var response = await app.Api.SendAsync(request);
+        Assert.True(response.StatusCode == expected, $"{operation.Name} with {kind}: expected {(int)expected}, got {(int)response.StatusCode}");
+        if (response.Content.Headers.ContentLength is > 0)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    private static string Fill(string template, string id, string slug) =>
+        template.Replace("{id}", id, StringComparison.Ordinal).Replace("{slug}", slug, StringComparison.Ordinal);
+
+    /// <summary>Tokens built from a real one: expired (signed with the real key), foreign key, alg none, tampered.</summary>
+    private async Task<Dictionary<string, string>> ForgedTokensAsync(string real)
+    {
+        var parsed = new JsonWebToken(real);
+        await using var sql = await app.OpenAsOwnerAsync();
+        var secret = (await sql.QueryAsync($"SELECT secret FROM signing_keys WHERE id = '{parsed.Kid}'", r => (byte[])r[0])).Single();
+        var claims = parsed.Claims.Where(c => c.Type is not ("exp" or "nbf" or "iat" or "role")).GroupBy(c => c.Type).ToDictionary(g => g.Key, g => (object)g.First().Value);
+        claims["role"] = parsed.Claims.Where(c => c.Type == "role").Select(c => c.Value).ToArray();
+
+        string Sign(byte[] key, DateTime expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            IssuedAt = expires.AddMinutes(-15),
+            NotBefore = expires.AddMinutes(-15),
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key) { KeyId = parsed.Kid }, SecurityAlgorithms.HmacSha256),
+        });
+
+        static string Base64Url(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
+        var parts = real.Split('.');
+        var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Base64UrlEncoder.Decode(parts[1]))!;
+        payload["tid"] = JsonSerializer.SerializeToElement(Guid.NewGuid().ToString());
+
+        return new Dictionary<string, string>
+        {
+            ["expired token"] = Sign(secret, DateTime.UtcNow.AddMinutes(-5)),
+            ["token of a foreign key"] = Sign(RandomNumberGenerator.GetBytes(64), DateTime.UtcNow.AddMinutes(10)),
+            ["alg:none token"] = $"{Base64Url("""{"alg":"none","typ":"JWT"}""")}.{parts[1]}.",
+            ["tampered token"] = $"{parts[0]}.{Base64Url(JsonSerializer.Serialize(payload))}.{parts[2]}",
+        };
+    }
+}
