@@ -6,6 +6,7 @@ using Liyaqa.Infrastructure.Health;
 using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Persistence.Specifications;
+using Liyaqa.Infrastructure.RateLimiting;
 using Liyaqa.Infrastructure.Tenancy;
 using Liyaqa.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +69,9 @@ public static class DependencyInjection
         builder.Services.AddSingleton<IPasswordHasher, PasswordHasher>();
         builder.Services.AddSingleton<SigningKeyRing>();
         builder.Services.AddSingleton<SessionStateCache>();
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        builder.Services.AddSingleton<RedisRateLimiter>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(HealthComponents.Database, tags: [ServiceDefaultsExtensions.ReadyTag])

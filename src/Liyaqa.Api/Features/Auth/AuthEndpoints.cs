@@ -13,8 +13,10 @@ public static class AuthEndpoints
     {
         var anonymous = app.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous();
         anonymous.MapPost("/login", Login.HandleAsync)
+            .AddEndpointFilter(new SignInRateLimit("login", context => context.Arguments.OfType<LoginRequest>().FirstOrDefault()?.Email))
             .WithSummary("Sign in to the club named by the X-Tenant-Id header; returns an access and a refresh token.");
         anonymous.MapPost("/refresh", Refresh.HandleAsync)
+            .AddEndpointFilter(new SignInRateLimit("refresh", _ => null))
             .WithSummary("Trade a refresh token for new tokens; a spent refresh token ends its whole session.");
 
         var signedIn = app.MapTenantGroup("/api/auth", Permissions.SignedIn).WithTags("Auth");
