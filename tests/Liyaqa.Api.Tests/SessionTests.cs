@@ -119,4 +119,25 @@ public sealed class SessionTests(LiyaqaAppFixture app)
             }
         }
     }
+
+    [Fact]
+    public async Task Revoking_every_session_of_the_platform_refuses_all_earlier_tokens_but_not_new_sign_ins()
+    {
+        var a = await app.ProvisionTenantAsync("plat-a");
+        var b = await app.ProvisionTenantAsync("plat-b");
+        var tokensA = await app.LoginAsOwnerAsync(a);
+        var tokensB = await app.LoginAsOwnerAsync(b);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await app.Operator.PostAsync("/api/platform/sessions/revoke", null)).StatusCode);
+
+        foreach (var (tenant, tokens) in new[] { (a, tokensA), (b, tokensB) })
+        {
+            using var client = app.As(tokens.AccessToken);
+            await (await client.GetAsync("/api/auth/me")).ReadProblemAsync(HttpStatusCode.Unauthorized);
+            await (await app.PostRefreshAsync(tenant.Slug, tokens.RefreshToken)).ReadProblemAsync(HttpStatusCode.Unauthorized);
+        }
+
+        using var fresh = app.As((await app.LoginAsOwnerAsync(a)).AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/api/auth/me")).StatusCode);
+    }
 }
