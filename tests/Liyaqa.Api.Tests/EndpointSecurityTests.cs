@@ -17,7 +17,10 @@ namespace Liyaqa.Api.Tests;
 [Collection(LiyaqaAppCollection.Name)]
 public sealed class EndpointSecurityTests(LiyaqaAppFixture app)
 {
-    private static readonly HashSet<string> PublicOperations = ["GET /api/health", "POST /api/auth/login", "POST /api/auth/refresh"];
+    private static readonly HashSet<string> PublicOperations =
+    [
+        "GET /api/health", "POST /api/auth/login", "POST /api/auth/refresh", "POST /api/auth/password-reset", "POST /api/auth/password-reset/complete",
+    ];
 
     private static readonly string[] RolesWeakestFirst = ["Member", "Trainer", "FrontDesk", "Manager", "Admin", "Owner"];
 

@@ -126,6 +126,17 @@ public sealed class User : Entity, IAggregateRoot, ITenantOwned
         Audit(AuditActions.PasswordChanged);
     }
 
+    /// <summary>A new password through a reset link: unlocks the account and ends every session.</summary>
+    public void ResetPassword(string passwordHash, DateTimeOffset now)
+    {
+        PasswordHash = passwordHash;
+        FailedLoginAttempts = 0;
+        Locked = false;
+        LockedUntil = null;
+        SessionsValidAfter = now;
+        Audit(AuditActions.PasswordReset);
+    }
+
     /// <summary>Upgrades the stored hash (e.g. from bcrypt) without signing anyone out.</summary>
     public void RehashPassword(string passwordHash) => PasswordHash = passwordHash;
 

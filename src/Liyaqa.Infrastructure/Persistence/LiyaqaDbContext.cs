@@ -1,4 +1,5 @@
 using Liyaqa.Domain.Branches;
+using Liyaqa.Domain.Notifications;
 using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
@@ -21,6 +22,10 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
     public DbSet<User> Users => Set<User>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
+
+    public DbSet<Notification> NotificationQueue => Set<Notification>();
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 

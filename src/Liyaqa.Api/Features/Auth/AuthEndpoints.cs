@@ -18,6 +18,12 @@ public static class AuthEndpoints
         anonymous.MapPost("/refresh", Refresh.HandleAsync)
             .AddEndpointFilter(new SignInRateLimit("refresh", _ => null))
             .WithSummary("Trade a refresh token for new tokens; a spent refresh token ends its whole session.");
+        anonymous.MapPost("/password-reset", PasswordReset.RequestAsync)
+            .AddEndpointFilter(new SignInRateLimit("password-reset", context => context.Arguments.OfType<PasswordResetRequest>().FirstOrDefault()?.Email))
+            .WithSummary("Email a one-hour reset link to the account, if it exists; always 202.");
+        anonymous.MapPost("/password-reset/complete", PasswordReset.CompleteAsync)
+            .AddEndpointFilter(new SignInRateLimit("password-reset-complete", _ => null))
+            .WithSummary("Set a new password with a reset link's token; every session ends.");
 
         var signedIn = app.MapTenantGroup("/api/auth", Permissions.SignedIn).WithTags("Auth");
         signedIn.MapPost("/logout", Logout.HandleAsync).WithSummary("End this session.");
