@@ -72,6 +72,25 @@ public sealed partial class PasswordResetTests(LiyaqaAppFixture app)
         await (await PostAsync("/api/auth/password-reset/complete", tenant.Slug, new { token, newPassword = "Fresh-start-2026" })).ReadProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task A_club_provisioned_without_an_owner_password_invites_the_owner_by_email()
+    {
+        var slug = $"invite-{Guid.NewGuid():N}"[..20];
+        var owner = LiyaqaAppFixture.OwnerEmail(slug);
+        var provisioned = await app.Operator.PostAsJsonAsync("/api/platform/tenants", new { slug, name = "Invited club", ownerName = "Noura", ownerEmail = owner });
+        Assert.Equal(HttpStatusCode.Created, provisioned.StatusCode);
+
+        // No password works until the owner chooses one through the invitation.
+        await (await app.PostLoginAsync(slug, owner, "")).ReadProblemAsync(HttpStatusCode.Unauthorized);
+        var invitation = Assert.Single(await QueuedAsync(owner));
+        Assert.Equal("staff-invitation", invitation.Template);
+        Assert.Contains("Noura", invitation.Body, StringComparison.Ordinal);
+        var token = ResetToken().Match(invitation.Body).Groups[1].Value;
+
+        Assert.Equal(HttpStatusCode.NoContent, (await PostAsync("/api/auth/password-reset/complete", slug, new { token, newPassword = "Chosen-by-me-2026" })).StatusCode);
+        await app.LoginAsync(slug, owner, "Chosen-by-me-2026");
+    }
+
     private Task<HttpResponseMessage> PostAsync(string path, string tenantSlug, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };

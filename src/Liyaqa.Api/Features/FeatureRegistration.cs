@@ -17,6 +17,7 @@ public static class FeatureRegistration
         TypeAdapterConfig.GlobalSettings.Scan(typeof(FeatureRegistration).Assembly);
         services.AddSingleton(BuildInfo.FromAssembly(typeof(FeatureRegistration).Assembly));
         services.AddScoped<TokenIssuer>();
+        services.AddScoped<AccountEmails>();
         services.AddScoped<TenantProvisioner>();
         services.AddScoped<TenantChanges>();
         services.AddScoped<AccountChanges>();

@@ -4,10 +4,14 @@ using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Users;
 
-/// <summary>A single-use permission to set a new password, valid for an hour. Only its hash is stored.</summary>
+/// <summary>
+/// A single-use permission to set a password: a reset link (valid an hour) or an invitation to a new
+/// account (valid a week). Only its hash is stored.
+/// </summary>
 public sealed class PasswordResetToken : Entity, IAggregateRoot, ITenantOwned
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+    public static readonly TimeSpan ResetLifetime = TimeSpan.FromHours(1);
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
     private PasswordResetToken()
     {
@@ -25,7 +29,7 @@ public sealed class PasswordResetToken : Entity, IAggregateRoot, ITenantOwned
 
     public DateTimeOffset? UsedAt { get; private set; }
 
-    public static (PasswordResetToken Token, string Secret) Issue(User user, DateTimeOffset now)
+    public static (PasswordResetToken Token, string Secret) Issue(User user, DateTimeOffset now, TimeSpan lifetime)
     {
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         return (new PasswordResetToken
@@ -34,7 +38,7 @@ public sealed class PasswordResetToken : Entity, IAggregateRoot, ITenantOwned
             UserId = user.Id,
             TokenHash = RefreshToken.HashOf(secret),
             CreatedAt = now,
-            ExpiresAt = now + Lifetime,
+            ExpiresAt = now + lifetime,
         }, secret);
     }
 

@@ -1,5 +1,4 @@
 using Liyaqa.Domain.Common;
-using Liyaqa.Domain.Notifications;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Persistence;
@@ -21,16 +20,12 @@ public sealed record CompletePasswordResetRequest(string Token, string NewPasswo
 /// </summary>
 public static class PasswordReset
 {
-    public const string TemplateKey = "password-reset";
-
     public static async Task<Results<Accepted, ValidationProblem>> RequestAsync(
         [FromHeader(Name = AuthEndpoints.TenantHeader)] string? tenantSlug,
         PasswordResetRequest request,
-        HttpContext http,
         LiyaqaDbContext db,
         TenantContext tenantContext,
-        IConfiguration configuration,
-        TimeProvider clock,
+        AccountEmails emails,
         CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(tenantSlug))
@@ -51,13 +46,7 @@ public static class PasswordReset
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, ct);
         if (user is { Enabled: true })
         {
-            var now = clock.GetUtcNow();
-            var (token, secret) = PasswordResetToken.Issue(user, now);
-            var language = http.Request.Headers.AcceptLanguage.ToString().StartsWith("ar", StringComparison.OrdinalIgnoreCase) ? "ar" : "en";
-            var link = $"{configuration["Liyaqa:PublicWebUrl"] ?? "http://localhost:3000"}/reset-password?tenant={Uri.EscapeDataString(tenant.Slug)}&token={secret}";
-            var (subject, body) = Message(language, tenant.Name, user.DisplayName, link);
-            db.PasswordResetTokens.Add(token);
-            db.NotificationQueue.Add(Notification.Email(tenant.Id, TemplateKey, language, user.Email, subject, body, now));
+            emails.QueuePasswordReset(tenant, user);
             await db.SaveChangesAsync(ct);
         }
 
@@ -128,11 +117,4 @@ public static class PasswordReset
 
     private static ValidationProblem InvalidLink() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = ["The reset link is invalid, used or expired; ask for a new one."] });
-
-    /// <summary>The message in the member's language. (Per-club templates replace this with the notifications feature.)</summary>
-    private static (string Subject, string Body) Message(string language, string club, string name, string link) => language == "ar"
-        ? ($"إعادة تعيين كلمة المرور - {club}",
-           $"مرحباً {name}،\n\nلتعيين كلمة مرور جديدة لحسابك في {club} افتح الرابط التالي خلال ساعة:\n{link}\n\nإذا لم تطلب ذلك فتجاهل هذه الرسالة.")
-        : ($"Reset your {club} password",
-           $"Hello {name},\n\nTo choose a new password for your {club} account, open this link within an hour:\n{link}\n\nIf you did not ask for this, ignore this message.");
 }

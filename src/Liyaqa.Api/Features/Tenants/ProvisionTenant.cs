@@ -1,3 +1,4 @@
+using Liyaqa.Api.Features.Auth;
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenants;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liyaqa.Api.Features.Tenants;
 
 public sealed record ProvisionTenantRequest(
-    string Slug, string Name, string? TimeZone, string? Currency, decimal? VatRate, string OwnerName, string OwnerEmail, string OwnerPassword);
+    string Slug, string Name, string? TimeZone, string? Currency, decimal? VatRate, string OwnerName, string OwnerEmail, string? OwnerPassword = null);
 
 public static class ProvisionTenant
 {
@@ -24,22 +25,24 @@ public static class ProvisionTenant
 
 /// <summary>
 /// Creates a club with its main branch and its owner's account, in one transaction; a taken slug is a 409.
-/// The owner signs in with the password the operator set and should change it at once.
+/// Without an initial password the owner is invited: an email with a one-week set-password link is queued
+/// in the same transaction.
 /// </summary>
-public sealed class TenantProvisioner(LiyaqaDbContext db, TenantContext tenantContext, IPasswordHasher hasher, TimeProvider clock)
+public sealed class TenantProvisioner(LiyaqaDbContext db, TenantContext tenantContext, IPasswordHasher hasher, AccountEmails emails, TimeProvider clock)
 {
     public async Task<Tenant> ProvisionAsync(ProvisionTenantRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = new DomainErrors();
-        foreach (var problem in PasswordPolicy.Problems(request.OwnerPassword, request.OwnerEmail))
+        var invite = request.OwnerPassword is null;
+        foreach (var problem in invite ? [] : PasswordPolicy.Problems(request.OwnerPassword, request.OwnerEmail))
         {
             errors.Check(false, "ownerPassword", problem);
         }
 
         var tenant = Validate(errors, () => Tenant.Provision(request.Slug, request.Name, request.TimeZone, request.Currency, request.VatRate, now), field => field);
         var owner = Validate(errors, () => User.Create(
-            tenant?.Id ?? Guid.Empty, request.OwnerEmail, request.OwnerName, hasher.Hash(request.OwnerPassword ?? string.Empty), [Role.Owner], now), FieldOf);
+            tenant?.Id ?? Guid.Empty, request.OwnerEmail, request.OwnerName, invite ? string.Empty : hasher.Hash(request.OwnerPassword!), [Role.Owner], now), FieldOf);
         errors.ThrowIfAny();
         var slug = tenant!.Slug;
         if (await db.Tenants.AnyAsync(t => t.Slug == slug, ct))
@@ -52,6 +55,11 @@ public sealed class TenantProvisioner(LiyaqaDbContext db, TenantContext tenantCo
         db.Tenants.Add(tenant);
         db.Branches.Add(Branch.MainOf(tenant, now));
         db.Users.Add(owner!);
+        if (invite)
+        {
+            emails.QueueInvitation(tenant, owner!);
+        }
+
         await db.SaveChangesAsync(ct);
         return tenant;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Liyaqa.Api.Common.Security;
+using Liyaqa.Api.Features.Auth;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Identity;
@@ -10,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Users;
 
-public sealed record CreateUserRequest(string Email, string DisplayName, string Password, IReadOnlyList<Role> Roles);
+/// <summary>Without a password the account is invited by email to choose one.</summary>
+public sealed record CreateUserRequest(string Email, string DisplayName, IReadOnlyList<Role> Roles, string? Password = null);
 
 public sealed record ChangeRolesRequest(IReadOnlyList<Role> Roles);
 
@@ -38,24 +40,30 @@ public static class ManageUsers
             : TypedResults.NotFound();
 
     public static async Task<Created<UserResponse>> CreateAsync(
-        CreateUserRequest request, ClaimsPrincipal caller, LiyaqaDbContext db, IPasswordHasher hasher, TimeProvider clock, CancellationToken ct)
+        CreateUserRequest request, ClaimsPrincipal caller, LiyaqaDbContext db, IPasswordHasher hasher, AccountEmails emails, TimeProvider clock, CancellationToken ct)
     {
         var roles = request.Roles ?? [];
         RequireOwnerToGrantOwner(caller, roles);
-        var passwordProblems = PasswordPolicy.Problems(request.Password, request.Email).ToArray();
+        var invite = request.Password is null;
+        var passwordProblems = invite ? [] : PasswordPolicy.Problems(request.Password, request.Email).ToArray();
         if (passwordProblems.Length > 0)
         {
             throw new DomainValidationException(new Dictionary<string, string[]> { ["password"] = passwordProblems });
         }
 
         var tenantId = Guid.Parse(caller.FindFirstValue(AccessTokens.Claims.Tenant)!);
-        var user = User.Create(tenantId, request.Email, request.DisplayName, hasher.Hash(request.Password), roles, clock.GetUtcNow());
+        var user = User.Create(tenantId, request.Email, request.DisplayName, invite ? string.Empty : hasher.Hash(request.Password!), roles, clock.GetUtcNow());
         if (await db.Users.AnyAsync(u => u.Email == user.Email, ct))
         {
             throw new DomainConflictException($"An account with the email '{user.Email}' already exists.");
         }
 
         db.Users.Add(user);
+        if (invite)
+        {
+            emails.QueueInvitation(await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, ct), user);
+        }
+
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"{UserEndpoints.Route}/{user.Id}", user.Adapt<UserResponse>());
     }
