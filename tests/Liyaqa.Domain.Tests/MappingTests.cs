@@ -21,12 +21,12 @@ public sealed class MappingTests
     {
         var config = new TypeAdapterConfig();
         config.Scan(typeof(FeatureRegistration).Assembly);
-        var tenant = Tenant.Provision("fit-club", "Fit Club", null, null, null, DateTimeOffset.UnixEpoch);
+        var tenant = Tenant.Provision("fit-club", "Fit Club", null, null, null, DateTimeOffset.UnixEpoch, "310123456700003");
 
         var response = tenant.Adapt<TenantResponse>(config);
 
         Assert.Equal(
-            new TenantResponse(tenant.Id, "fit-club", "Fit Club", TenantStatus.Active, "Asia/Riyadh", "SAR", 0.15m, DateTimeOffset.UnixEpoch),
+            new TenantResponse(tenant.Id, "fit-club", "Fit Club", TenantStatus.Active, "Asia/Riyadh", "SAR", 0.15m, "310123456700003", DateTimeOffset.UnixEpoch),
             response);
     }
 }

@@ -43,6 +43,26 @@ public sealed class TenantTests
         Assert.Equal(["slug"], error.Errors.Keys);
     }
 
+    [Theory]
+    [InlineData("310123456700003", true)]
+    [InlineData("300000000000003", true)]
+    [InlineData("210123456700003", false)]
+    [InlineData("31012345670000", false)]
+    [InlineData("31012345670000X", false)]
+    public void A_Saudi_club_VAT_number_has_15_digits_from_3_to_3(string vatNumber, bool valid)
+    {
+        var provision = () => Tenant.Provision("vat-club", "VAT Club", null, null, null, Now, vatNumber);
+
+        if (valid)
+        {
+            Assert.Equal(vatNumber, provision().VatNumber);
+        }
+        else
+        {
+            Assert.Equal(["vatNumber"], Assert.Throws<DomainValidationException>(provision).Errors.Keys);
+        }
+    }
+
     [Fact]
     public void Every_bad_field_is_reported_at_once()
     {

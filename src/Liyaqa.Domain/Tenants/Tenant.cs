@@ -31,6 +31,9 @@ public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
     /// <summary>VAT as a fraction (0.15 is 15 %).</summary>
     public decimal VatRate { get; private set; } = DefaultVatRate;
 
+    /// <summary>The club's VAT registration number, printed on its invoices (Saudi: 15 digits, 3…3).</summary>
+    public string? VatNumber { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Sessions of this club's users issued before this instant are no longer accepted.</summary>
@@ -58,7 +61,7 @@ public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
         Audit(AuditActions.SessionsRevoked, new { scope = "tenant" });
     }
 
-    public static Tenant Provision(string slug, string name, string? timeZone, string? currency, decimal? vatRate, DateTimeOffset now)
+    public static Tenant Provision(string slug, string name, string? timeZone, string? currency, decimal? vatRate, DateTimeOffset now, string? vatNumber = null)
     {
         var tenant = new Tenant
         {
@@ -68,6 +71,7 @@ public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
             TimeZone = string.IsNullOrWhiteSpace(timeZone) ? DefaultTimeZone : timeZone.Trim(),
             Currency = string.IsNullOrWhiteSpace(currency) ? DefaultCurrency : currency.Trim().ToUpperInvariant(),
             VatRate = vatRate ?? DefaultVatRate,
+            VatNumber = string.IsNullOrWhiteSpace(vatNumber) ? null : vatNumber.Trim(),
             CreatedAt = now,
             SessionsValidAfter = now,
         };
@@ -78,6 +82,8 @@ public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
             .Check(IsKnownTimeZone(tenant.TimeZone), "timeZone", "Unknown IANA time zone.")
             .Check(CurrencyPattern().IsMatch(tenant.Currency), "currency", "Use a three-letter ISO 4217 code.")
             .Check(tenant.VatRate is >= 0m and < 1m, "vatRate", "VAT is a fraction from 0 up to 1 (0.15 is 15 %).")
+            .Check(tenant.VatNumber is null || tenant.Currency != "SAR" || SaudiVatNumberPattern().IsMatch(tenant.VatNumber), "vatNumber", "A Saudi VAT number has 15 digits, starting and ending with 3.")
+            .Check(tenant.VatNumber is null || tenant.VatNumber.Length <= 20, "vatNumber", "At most 20 characters.")
             .ThrowIfAny();
         tenant.Audit(AuditActions.TenantProvisioned, new { tenant.Slug, tenant.Name });
         return tenant;
@@ -87,6 +93,9 @@ public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")]
     private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^3[0-9]{13}3$")]
+    private static partial Regex SaudiVatNumberPattern();
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyPattern();

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liyaqa.Api.Features.Tenants;
 
 public sealed record ProvisionTenantRequest(
-    string Slug, string Name, string? TimeZone, string? Currency, decimal? VatRate, string OwnerName, string OwnerEmail, string? OwnerPassword = null);
+    string Slug, string Name, string? TimeZone, string? Currency, decimal? VatRate, string OwnerName, string OwnerEmail, string? OwnerPassword = null, string? VatNumber = null);
 
 public static class ProvisionTenant
 {
@@ -40,7 +40,7 @@ public sealed class TenantProvisioner(LiyaqaDbContext db, TenantContext tenantCo
             errors.Check(false, "ownerPassword", problem);
         }
 
-        var tenant = Validate(errors, () => Tenant.Provision(request.Slug, request.Name, request.TimeZone, request.Currency, request.VatRate, now), field => field);
+        var tenant = Validate(errors, () => Tenant.Provision(request.Slug, request.Name, request.TimeZone, request.Currency, request.VatRate, now, request.VatNumber), field => field);
         var owner = Validate(errors, () => User.Create(
             tenant?.Id ?? Guid.Empty, request.OwnerEmail, request.OwnerName, invite ? string.Empty : hasher.Hash(request.OwnerPassword!), [Role.Owner], now), FieldOf);
         errors.ThrowIfAny();

@@ -4,7 +4,7 @@ using Mapster;
 namespace Liyaqa.Api.Features.Tenants;
 
 public sealed record TenantResponse(
-    Guid Id, string Slug, string Name, TenantStatus Status, string TimeZone, string Currency, decimal VatRate, DateTimeOffset CreatedAt);
+    Guid Id, string Slug, string Name, TenantStatus Status, string TimeZone, string Currency, decimal VatRate, string? VatNumber, DateTimeOffset CreatedAt);
 
 internal sealed class TenantMappings : IRegister
 {

@@ -17,6 +17,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.TimeZone).HasMaxLength(64);
         builder.Property(t => t.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(t => t.VatRate).HasPrecision(5, 4);
+        builder.Property(t => t.VatNumber).HasMaxLength(20);
         builder.Ignore(t => t.AuditEvents);
     }
 }
