@@ -1,6 +1,7 @@
 using Liyaqa.Api.Common;
 using Liyaqa.Api.Features;
 using Liyaqa.Api.Features.Operations;
+using Liyaqa.Api.Features.PlatformOperators;
 using Liyaqa.Api.Features.Tenants;
 using Liyaqa.Infrastructure;
 using Liyaqa.ServiceDefaults;
@@ -15,6 +16,7 @@ builder.Services.AddFeatures();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+await app.BootstrapPlatformOperatorAsync();
 await app.SeedDevelopmentTenantAsync();
 
 app.UseApiConventions();

@@ -20,6 +20,7 @@ public sealed class EndpointSecurityTests(LiyaqaAppFixture app)
     private static readonly HashSet<string> PublicOperations =
     [
         "GET /api/health", "POST /api/auth/login", "POST /api/auth/refresh", "POST /api/auth/password-reset", "POST /api/auth/password-reset/complete",
+        "POST /api/platform/auth/login",
     ];
 
     private static readonly string[] RolesWeakestFirst = ["Member", "Trainer", "FrontDesk", "Manager", "Admin", "Owner"];
@@ -59,7 +60,7 @@ public sealed class EndpointSecurityTests(LiyaqaAppFixture app)
             if (operation.IsPlatform)
             {
                 // A club's own valid token is no operator credential.
-                await ExpectAsync(HttpStatusCode.Unauthorized, operation, path, owner.AccessToken, "club token");
+                await ExpectAsync(HttpStatusCode.Forbidden, operation, path, owner.AccessToken, "club token");
             }
         }
     }

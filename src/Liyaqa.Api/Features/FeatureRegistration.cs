@@ -2,6 +2,7 @@ using Liyaqa.Api.Features.AuditLog;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Api.Features.Diagnostics;
 using Liyaqa.Api.Features.Operations;
+using Liyaqa.Api.Features.PlatformOperators;
 using Liyaqa.Api.Features.PlatformSecurity;
 using Liyaqa.Api.Features.Tenants;
 using Liyaqa.Api.Features.Users;
@@ -21,6 +22,7 @@ public static class FeatureRegistration
         services.AddScoped<TenantProvisioner>();
         services.AddScoped<TenantChanges>();
         services.AddScoped<AccountChanges>();
+        services.AddScoped<PlatformOperatorAccounts>();
         return services;
     }
 
@@ -29,6 +31,7 @@ public static class FeatureRegistration
         app.MapAuth();
         app.MapTenants();
         app.MapPlatformSecurity();
+        app.MapPlatformOperators();
         app.MapUsers();
         app.MapAuditLog();
         app.MapFaultInjection();

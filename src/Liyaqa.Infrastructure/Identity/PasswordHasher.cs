@@ -12,7 +12,15 @@ internal sealed class PasswordHasher : IPasswordHasher
     private static readonly PasswordHasher<object> Pbkdf2 = new();
     private static readonly object NoUser = new();
 
+    private static readonly Lazy<string> Decoy = new(() => Pbkdf2.HashPassword(NoUser, Guid.NewGuid().ToString()));
+
     public string Hash(string password) => Pbkdf2.HashPassword(NoUser, password);
+
+    public PasswordCheck VerifyDecoy(string? password)
+    {
+        Verify(Decoy.Value, password ?? string.Empty);
+        return PasswordCheck.Wrong;
+    }
 
     public PasswordCheck Verify(string hash, string password)
     {

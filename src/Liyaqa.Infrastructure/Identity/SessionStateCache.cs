@@ -26,6 +26,8 @@ public sealed class SessionStateCache(IConnectionMultiplexer redis, IServiceScop
 
     private static RedisKey UserKey(Guid userId) => $"liyaqa:session-state:user:{userId}";
 
+    private static RedisKey OperatorKey(Guid operatorId) => $"liyaqa:session-state:operator:{operatorId}";
+
     private static readonly RedisKey PlatformKey = "liyaqa:session-state:platform";
 
     public Task<TenantSessionState?> TenantAsync(Guid tenantId, CancellationToken ct) =>
@@ -40,6 +42,14 @@ public sealed class SessionStateCache(IConnectionMultiplexer redis, IServiceScop
             await db.Set<User>().AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new UserSessionState(!u.Enabled, u.SessionsValidAfter))
                 .SingleOrDefaultAsync(ct), tenantId, ct);
+
+    public Task<UserSessionState?> OperatorAsync(Guid operatorId, CancellationToken ct) =>
+        CachedAsync(OperatorKey(operatorId), async db =>
+            await db.PlatformOperators.AsNoTracking().Where(o => o.Id == operatorId)
+                .Select(o => new UserSessionState(!o.Enabled, o.SessionsValidAfter))
+                .SingleOrDefaultAsync(ct), tenantId: null, ct);
+
+    public Task ForgetOperatorAsync(Guid operatorId) => redis.GetDatabase().KeyDeleteAsync(OperatorKey(operatorId));
 
     public async Task<DateTimeOffset> PlatformSessionsValidAfterAsync(CancellationToken ct) =>
         (await CachedAsync(PlatformKey, async db =>

@@ -1,5 +1,6 @@
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.Notifications;
+using Liyaqa.Domain.Platform;
 using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
@@ -30,6 +31,8 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<PlatformOperator> PlatformOperators => Set<PlatformOperator>();
 
     public DbSet<PlatformState> PlatformState => Set<PlatformState>();
 

@@ -9,7 +9,10 @@ namespace Liyaqa.Api.Common.Security;
 /// <summary>Roles of the platform itself, outside any club.</summary>
 public static class Roles
 {
-    /// <summary>Runs the platform itself: provisions clubs, reads management endpoints. Never a club's user.</summary>
+    /// <summary>
+    /// Runs the platform itself: provisions clubs, reads management endpoints. Held by operator accounts
+    /// (signed in at /api/platform/auth/login) and by the management token. Never a club's user.
+    /// </summary>
     public const string PlatformOperator = "PlatformOperator";
 }
 
@@ -57,7 +60,7 @@ internal static class SecurityRegistration
 
         var authorization = builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.PlatformOperator, policy => policy
-                .AddAuthenticationSchemes(ManagementTokenOptions.Scheme)
+                .AddAuthenticationSchemes(ManagementTokenOptions.Scheme, JwtBearerDefaults.AuthenticationScheme)
                 .RequireRole(Roles.PlatformOperator));
         foreach (var (permission, roles) in Permissions.Matrix)
         {

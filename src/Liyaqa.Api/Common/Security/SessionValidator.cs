@@ -17,6 +17,12 @@ internal sealed class SessionValidator(SessionStateCache sessions, TenantContext
     {
         var principal = context.Principal!;
         var ct = context.HttpContext.RequestAborted;
+        if (principal.FindFirst(AccessTokens.Claims.Scope)?.Value == AccessTokens.PlatformScope)
+        {
+            await ValidateOperatorAsync(context);
+            return;
+        }
+
         if (!Guid.TryParse(principal.FindFirst(AccessTokens.Claims.Tenant)?.Value, out var tenantId)
             || !Guid.TryParse(principal.FindFirst(AccessTokens.Claims.Subject)?.Value, out var userId)
             || !long.TryParse(principal.FindFirst(AccessTokens.Claims.IssuedAtMicroseconds)?.Value, out var issuedAt))
@@ -39,5 +45,27 @@ internal sealed class SessionValidator(SessionStateCache sessions, TenantContext
 
         tenantContext.Use(tenantId);
         context.HttpContext.Items[TenantSuspendedItem] = tenant.Suspended;
+    }
+
+    /// <summary>An operator's token: the account exists, is enabled, and no revocation came after the token.</summary>
+    private async Task ValidateOperatorAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var ct = context.HttpContext.RequestAborted;
+        if (!Guid.TryParse(principal.FindFirst(AccessTokens.Claims.Subject)?.Value, out var operatorId)
+            || !long.TryParse(principal.FindFirst(AccessTokens.Claims.IssuedAtMicroseconds)?.Value, out var issuedAt))
+        {
+            context.Fail("The token lacks Liyaqa's claims.");
+            return;
+        }
+
+        var state = await sessions.OperatorAsync(operatorId, ct);
+        var platformValidAfter = await sessions.PlatformSessionsValidAfterAsync(ct);
+        if (state is null || state.Disabled
+            || issuedAt < AccessTokens.ToMicroseconds(platformValidAfter)
+            || issuedAt < AccessTokens.ToMicroseconds(state.SessionsValidAfter))
+        {
+            context.Fail("The session has ended.");
+        }
     }
 }

@@ -14,9 +14,6 @@ public sealed record LoginRequest(string Email, string Password);
 
 public static class Login
 {
-    /// <summary>Verified when there is no account to check, so every refusal costs the same time.</summary>
-    private static readonly Lazy<string> DecoyHash = new(() => new Microsoft.AspNetCore.Identity.PasswordHasher<object>().HashPassword(new object(), Guid.NewGuid().ToString()));
-
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         [FromHeader(Name = AuthEndpoints.TenantHeader)] string? tenantSlug,
         LoginRequest request,
@@ -41,7 +38,7 @@ public static class Login
         var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, ct);
         if (tenant is null)
         {
-            hasher.Verify(DecoyHash.Value, request.Password ?? string.Empty);
+            hasher.VerifyDecoy(request.Password);
             log.LogWarning("Authentication failed for {Email}: unknown tenant {Tenant}", email, slug);
             return AuthProblems.InvalidCredentials();
         }
@@ -65,7 +62,7 @@ public static class Login
                 var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, ct);
                 if (user is null)
                 {
-                    hasher.Verify(DecoyHash.Value, request.Password ?? string.Empty);
+                    hasher.VerifyDecoy(request.Password);
                     db.AuditLog.Add(new AuditLogEntry
                     {
                         TenantId = tenant.Id,
@@ -84,7 +81,7 @@ public static class Login
                 actor.Identify(user.Id, user.Email);
                 if (!user.Enabled || user.IsLockedAt(now))
                 {
-                    hasher.Verify(DecoyHash.Value, request.Password ?? string.Empty);
+                    hasher.VerifyDecoy(request.Password);
                     user.RegisterRefusedLogin(user.Enabled ? "locked" : "disabled");
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);

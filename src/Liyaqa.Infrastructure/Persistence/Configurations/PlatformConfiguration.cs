@@ -1,3 +1,4 @@
+using Liyaqa.Domain.Platform;
 using Liyaqa.Infrastructure.Auditing;
 using Liyaqa.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -39,5 +40,19 @@ internal sealed class PlatformStateConfiguration : IEntityTypeConfiguration<Plat
         builder.ToTable("platform_state");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
+    }
+}
+
+internal sealed class PlatformOperatorConfiguration : IEntityTypeConfiguration<PlatformOperator>
+{
+    public void Configure(EntityTypeBuilder<PlatformOperator> builder)
+    {
+        builder.ToTable("platform_operators");
+        builder.HasKey(o => o.Id);
+        builder.HasIndex(o => o.Email).IsUnique();
+        builder.Property(o => o.Email).HasMaxLength(254);
+        builder.Property(o => o.DisplayName).HasMaxLength(200);
+        builder.Property(o => o.PasswordHash).HasColumnName("password").HasMaxLength(200);
+        builder.Ignore(o => o.AuditEvents);
     }
 }

@@ -1,0 +1,143 @@
+using Liyaqa.Api.Common.Security;
+using Liyaqa.Api.Features.Auth;
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Platform;
+using Liyaqa.Domain.Users;
+using Liyaqa.Infrastructure.Identity;
+using Liyaqa.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liyaqa.Api.Features.PlatformOperators;
+
+public sealed record OperatorLoginRequest(string Email, string Password);
+
+public sealed record OperatorTokenResponse(string AccessToken, string TokenType, int ExpiresIn, DateTimeOffset ExpiresAt);
+
+public sealed record CreateOperatorRequest(string Email, string DisplayName, string Password);
+
+public sealed record OperatorResponse(Guid Id, string Email, string DisplayName, bool Enabled, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt);
+
+/// <summary>Platform operators' accounts: sign-in (no refresh: operators sign in again) and administration.</summary>
+public static class PlatformOperatorEndpoints
+{
+    public static WebApplication MapPlatformOperators(this WebApplication app)
+    {
+        app.MapPost("/api/platform/auth/login", LoginAsync)
+            .AllowAnonymous()
+            .AddEndpointFilter(new SignInRateLimit("platform-login", context => context.Arguments.OfType<OperatorLoginRequest>().FirstOrDefault()?.Email))
+            .WithTags("Platform: operators")
+            .WithSummary("Sign in as a platform operator; returns an access token.");
+
+        var group = app.MapGroup("/api/platform/operators").WithTags("Platform: operators").RequireAuthorization(Policies.PlatformOperator);
+        group.MapGet("/", ListAsync).WithSummary("Every operator account.");
+        group.MapPost("/", CreateAsync).WithSummary("Create an operator account.");
+        group.MapPost("/{id:guid}/disable", DisableAsync).WithSummary("Disable an operator account (its sessions end).");
+        return app;
+    }
+
+    private static async Task<Results<Ok<OperatorTokenResponse>, ProblemHttpResult>> LoginAsync(
+        OperatorLoginRequest request, LiyaqaDbContext db, IPasswordHasher hasher, AccessTokens tokens, AuthOptions options,
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var email = User.NormalizeEmail(request.Email);
+        var account = await db.PlatformOperators.SingleOrDefaultAsync(o => o.Email == email, ct);
+        var check = account is { Enabled: true } ? hasher.Verify(account.PasswordHash, request.Password ?? string.Empty) : hasher.VerifyDecoy(request.Password);
+        if (account is null || check == PasswordCheck.Wrong)
+        {
+            loggers.CreateLogger("Liyaqa.Auth").LogWarning("Authentication failed for platform operator {Email}", email);
+            return AuthProblems.InvalidCredentials();
+        }
+
+        if (check == PasswordCheck.CorrectNeedsRehash)
+        {
+            account.RehashPassword(hasher.Hash(request.Password!));
+        }
+
+        account.RegisterSuccessfulLogin(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        var token = await tokens.IssueForOperatorAsync(account, ct);
+        return TypedResults.Ok(new OperatorTokenResponse(token.Token, "Bearer", (int)options.AccessTokenLifetime.TotalSeconds, token.ExpiresAt));
+    }
+
+    private static async Task<Ok<List<OperatorResponse>>> ListAsync(LiyaqaDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.PlatformOperators.AsNoTracking().OrderBy(o => o.Email)
+            .Select(o => new OperatorResponse(o.Id, o.Email, o.DisplayName, o.Enabled, o.LastLoginAt, o.CreatedAt)).ToListAsync(ct));
+
+    private static async Task<Created<OperatorResponse>> CreateAsync(CreateOperatorRequest request, PlatformOperatorAccounts accounts, CancellationToken ct)
+    {
+        var created = await accounts.CreateAsync(request.Email, request.DisplayName, request.Password, ct);
+        return TypedResults.Created($"/api/platform/operators/{created.Id}",
+            new OperatorResponse(created.Id, created.Email, created.DisplayName, created.Enabled, created.LastLoginAt, created.CreatedAt));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DisableAsync(
+        Guid id, LiyaqaDbContext db, SessionStateCache sessions, TimeProvider clock, CancellationToken ct)
+    {
+        var account = await db.PlatformOperators.SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (account is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        account.Disable(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await sessions.ForgetOperatorAsync(id);
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>Creates operator accounts: through the API, and the first one from configuration at start-up.</summary>
+public sealed class PlatformOperatorAccounts(LiyaqaDbContext db, IPasswordHasher hasher, TimeProvider clock)
+{
+    public async Task<PlatformOperator> CreateAsync(string email, string displayName, string password, CancellationToken ct)
+    {
+        var problems = PasswordPolicy.Problems(password, email).ToArray();
+        if (problems.Length > 0)
+        {
+            throw new DomainValidationException(new Dictionary<string, string[]> { ["password"] = problems });
+        }
+
+        var account = PlatformOperator.Create(email, displayName, hasher.Hash(password), clock.GetUtcNow());
+        if (await db.PlatformOperators.AnyAsync(o => o.Email == account.Email, ct))
+        {
+            throw new DomainConflictException($"An operator with the email '{account.Email}' already exists.");
+        }
+
+        db.PlatformOperators.Add(account);
+        await db.SaveChangesAsync(ct);
+        return account;
+    }
+
+    /// <summary>
+    /// With no operator yet, creates the one named by <c>Platform:BootstrapOperator:Email</c> and <c>…:Password</c>
+    /// (in Development: operator@liyaqa.local / Platform-ops-2026!).
+    /// </summary>
+    public async Task BootstrapAsync(IConfiguration configuration, IHostEnvironment environment, CancellationToken ct)
+    {
+        var email = configuration["Platform:BootstrapOperator:Email"] ?? (environment.IsDevelopment() ? "operator@liyaqa.local" : null);
+        var password = configuration["Platform:BootstrapOperator:Password"] ?? (environment.IsDevelopment() ? "Platform-ops-2026!" : null);
+        if (email is null || password is null || await db.PlatformOperators.AnyAsync(ct))
+        {
+            return;
+        }
+
+        try
+        {
+            await CreateAsync(email, "Platform operator", password, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another replica created it first.
+        }
+    }
+}
+
+public static class PlatformOperatorBootstrap
+{
+    public static async Task BootstrapPlatformOperatorAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PlatformOperatorAccounts>().BootstrapAsync(app.Configuration, app.Environment, CancellationToken.None);
+    }
+}
