@@ -17,8 +17,12 @@ public sealed class TenantProvisioningTests(LiyaqaAppFixture app)
 
         var response = await app.Operator.PostAsJsonAsync("/api/platform/tenants", new
         {
-            slug, name = "نادي اللياقة Fitness", vatNumber = "310123456700003",
-            ownerName = "Club Owner", ownerEmail = LiyaqaAppFixture.OwnerEmail(slug), ownerPassword = LiyaqaAppFixture.OwnerPassword,
+            slug,
+            name = "نادي اللياقة Fitness",
+            vatNumber = "310123456700003",
+            ownerName = "Club Owner",
+            ownerEmail = LiyaqaAppFixture.OwnerEmail(slug),
+            ownerPassword = LiyaqaAppFixture.OwnerPassword,
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
