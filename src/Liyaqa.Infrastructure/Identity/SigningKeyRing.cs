@@ -91,9 +91,13 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IConnectionMulti
                 return fresh;
             }
 
+            if (IsFixedSecret)
+            {
+                return _snapshot = FixedSecretSnapshot();
+            }
+
             SubscribeToRotations();
-            _snapshot = IsFixedSecret ? FixedSecretSnapshot() : await LoadAsync(ct);
-            return _snapshot;
+            return _snapshot = await LoadAsync(ct);
         }
         finally
         {
