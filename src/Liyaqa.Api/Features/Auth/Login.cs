@@ -35,7 +35,7 @@ public static class Login
 
         var slug = tenantSlug.Trim().ToLowerInvariant();
         var email = User.NormalizeEmail(request.Email);
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, ct);
+        var tenant = await ClubFromHeader.FindAsync(db, slug, ct);
         if (tenant is null)
         {
             hasher.VerifyDecoy(request.Password);

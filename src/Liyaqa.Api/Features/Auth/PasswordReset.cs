@@ -33,8 +33,7 @@ public static class PasswordReset
             return AuthProblems.TenantHeaderMissing();
         }
 
-        var slug = tenantSlug.Trim().ToLowerInvariant();
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, ct);
+        var tenant = await ClubFromHeader.FindAsync(db, tenantSlug, ct);
         if (tenant is null || tenant.IsSuspended)
         {
             return TypedResults.Accepted((string?)null);
@@ -69,9 +68,8 @@ public static class PasswordReset
             return AuthProblems.TenantHeaderMissing();
         }
 
-        var slug = tenantSlug.Trim().ToLowerInvariant();
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug && t.Status == Domain.Tenants.TenantStatus.Active, ct);
-        if (tenant is null)
+        var tenant = await ClubFromHeader.FindAsync(db, tenantSlug, ct);
+        if (tenant is null || tenant.IsSuspended)
         {
             return InvalidLink();
         }

@@ -29,7 +29,7 @@ public static class Refresh
         }
 
         var slug = tenantSlug.Trim().ToLowerInvariant();
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, ct);
+        var tenant = await ClubFromHeader.FindAsync(db, slug, ct);
         if (tenant is null || string.IsNullOrEmpty(request.RefreshToken))
         {
             return AuthProblems.InvalidRefreshToken();
