@@ -13,6 +13,7 @@ ensure_prerequisites() {
     missing+=(postgresql)
   fi
   command -v redis-server >/dev/null || missing+=(redis-server)
+  [ -d /usr/lib/python3/dist-packages/aiosmtpd ] || missing+=(python3-aiosmtpd)
   [ -x /usr/bin/setpriv ] || missing+=(util-linux)
   [ ${#missing[@]} -eq 0 ] && return 0
 

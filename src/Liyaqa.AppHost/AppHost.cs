@@ -26,15 +26,22 @@ var api = builder.AddProject<Projects.Liyaqa_Api>(LiyaqaResources.Api)
     .WithReference(backing.Cache, LiyaqaResources.Cache)
     .WaitFor(backing.Database)
     .WaitFor(backing.Cache)
+    .WaitFor(backing.Mail)
+    .WithEnvironment("SMTP_HOST", backing.Smtp.Property(EndpointProperty.Host))
+    .WithEnvironment("SMTP_PORT", backing.Smtp.Property(EndpointProperty.Port))
     .WithEnvironment("Database__AppRolePassword", appRolePassword)
     .WithEnvironment("Management__Token", managementToken)
     .WithHttpHealthCheck("/health/ready")
     .WithReplicas(replicas);
 
-// Tests of error handling and alerting switch on the API's fault-injection endpoint; never on in production.
-if (builder.Configuration.GetValue<bool>(FaultInjection.Setting))
+// Settings for the API handed to the AppHost as ApiSettings:<key>=<value> pass through unchanged
+// (tests use this to shorten retry delays or switch on fault injection).
+foreach (var (key, value) in builder.Configuration.GetSection("ApiSettings").AsEnumerable(makePathsRelative: true))
 {
-    api.WithEnvironment(FaultInjection.Setting.Replace(":", "__", StringComparison.Ordinal), "true");
+    if (value is not null)
+    {
+        api.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+    }
 }
 
 builder.Build().Run();

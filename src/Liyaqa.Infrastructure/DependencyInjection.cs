@@ -4,6 +4,7 @@ using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Auditing;
 using Liyaqa.Infrastructure.Health;
 using Liyaqa.Infrastructure.Identity;
+using Liyaqa.Infrastructure.Notifications;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Persistence.Specifications;
 using Liyaqa.Infrastructure.RateLimiting;
@@ -11,6 +12,7 @@ using Liyaqa.Infrastructure.Tenancy;
 using Liyaqa.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -73,10 +75,29 @@ public static class DependencyInjection
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         builder.Services.AddSingleton<RedisRateLimiter>();
 
+        builder.Services.AddOptions<SmtpOptions>()
+            .BindConfiguration("Smtp")
+            .PostConfigure(options =>
+            {
+                // The runbook's variables win over the Smtp section.
+                var configuration = builder.Configuration;
+                options.Host = configuration["SMTP_HOST"] ?? options.Host;
+                options.Port = int.TryParse(configuration["SMTP_PORT"], out var port) ? port : options.Port;
+                options.Username = configuration["SMTP_USERNAME"] ?? options.Username;
+                options.Password = configuration["SMTP_PASSWORD"] ?? options.Password;
+            })
+            .ValidateDataAnnotations();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value);
+        builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value);
+        builder.Services.AddSingleton<SmtpMailer>();
+        builder.Services.AddHostedService<NotificationDispatcher>();
+
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(HealthComponents.Database, tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<CacheHealthCheck>(HealthComponents.Cache, tags: [ServiceDefaultsExtensions.ReadyTag])
-            .AddCheck<DiskSpaceHealthCheck>(HealthComponents.DiskSpace);
+            .AddCheck<DiskSpaceHealthCheck>(HealthComponents.DiskSpace)
+            .AddCheck<MailHealthCheck>(HealthComponents.Mail, HealthStatus.Degraded);
         return builder;
     }
 

@@ -15,6 +15,9 @@ public static class LiyaqaResources
     /// <summary>The Redis server, and the API's connection-string name for it.</summary>
     public const string Cache = "cache";
 
+    /// <summary>The SMTP server mail goes to (a local sink or mail catcher in development).</summary>
+    public const string Mail = "mail";
+
     /// <summary>The REST API project.</summary>
     public const string Api = "api";
 }

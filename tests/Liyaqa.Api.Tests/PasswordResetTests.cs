@@ -16,10 +16,11 @@ public sealed partial class PasswordResetTests(LiyaqaAppFixture app)
 
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync("/api/auth/password-reset", tenant.Slug, new { email = owner.ToUpperInvariant() })).StatusCode);
 
-        var queued = await QueuedAsync(owner);
-        var message = Assert.Single(queued);
-        Assert.Equal(("PENDING", "email", "password-reset", "en"), (message.Status, message.Channel, message.Template, message.Language));
-        var token = ResetToken().Match(message.Body).Groups[1].Value;
+        var queued = Assert.Single(await QueuedAsync(owner));
+        Assert.Equal(("email", "password-reset", "en"), (queued.Channel, queued.Template, queued.Language));
+        var mail = await app.WaitForMailToAsync(owner);
+        Assert.Equal($"Reset your {tenant.Name} password", mail.Subject);
+        var token = ResetToken().Match(mail.TextBody!).Groups[1].Value;
 
         var weak = await PostAsync("/api/auth/password-reset/complete", tenant.Slug, new { token, newPassword = "1234567890" });
         await weak.ReadProblemAsync(HttpStatusCode.BadRequest);
@@ -60,7 +61,10 @@ public sealed partial class PasswordResetTests(LiyaqaAppFixture app)
 
         var message = Assert.Single(await QueuedAsync(owner));
         Assert.Equal("ar", message.Language);
-        Assert.Contains("إعادة تعيين كلمة المرور", message.Subject, StringComparison.Ordinal);
+        var mail = await app.WaitForMailToAsync(owner);
+        Assert.Equal($"إعادة تعيين كلمة المرور - {tenant.Name}", mail.Subject);
+        Assert.Contains("لتعيين كلمة مرور جديدة لحسابك", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("لتعيين كلمة مرور جديدة لحسابك", mail.HtmlBody, StringComparison.Ordinal);
 
         await using (var sql = await app.OpenAsOwnerAsync())
         {
@@ -68,7 +72,7 @@ public sealed partial class PasswordResetTests(LiyaqaAppFixture app)
             await expire.ExecuteNonQueryAsync();
         }
 
-        var token = ResetToken().Match(message.Body).Groups[1].Value;
+        var token = ResetToken().Match(mail.TextBody!).Groups[1].Value;
         await (await PostAsync("/api/auth/password-reset/complete", tenant.Slug, new { token, newPassword = "Fresh-start-2026" })).ReadProblemAsync(HttpStatusCode.BadRequest);
     }
 
@@ -82,10 +86,11 @@ public sealed partial class PasswordResetTests(LiyaqaAppFixture app)
 
         // No password works until the owner chooses one through the invitation.
         await (await app.PostLoginAsync(slug, owner, "")).ReadProblemAsync(HttpStatusCode.Unauthorized);
-        var invitation = Assert.Single(await QueuedAsync(owner));
-        Assert.Equal("staff-invitation", invitation.Template);
-        Assert.Contains("Noura", invitation.Body, StringComparison.Ordinal);
-        var token = ResetToken().Match(invitation.Body).Groups[1].Value;
+        Assert.Equal("staff-invitation", Assert.Single(await QueuedAsync(owner)).Template);
+        var invitation = await app.WaitForMailToAsync(owner);
+        Assert.Equal("Invited club", invitation.From.Mailboxes.Single().Name);
+        Assert.Contains("Noura", invitation.TextBody, StringComparison.Ordinal);
+        var token = ResetToken().Match(invitation.TextBody!).Groups[1].Value;
 
         Assert.Equal(HttpStatusCode.NoContent, (await PostAsync("/api/auth/password-reset/complete", slug, new { token, newPassword = "Chosen-by-me-2026" })).StatusCode);
         await app.LoginAsync(slug, owner, "Chosen-by-me-2026");

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Configuration;
 
 namespace Liyaqa.AppHost.BackingServices;
 
-/// <summary>The database and cache the API references, whichever way they are provided.</summary>
+/// <summary>The database, cache and SMTP server the API uses, whichever way they are provided.</summary>
 public sealed record BackingServiceResources(
     IResourceBuilder<IResourceWithConnectionString> Database,
-    IResourceBuilder<IResourceWithConnectionString> Cache);
+    IResourceBuilder<IResourceWithConnectionString> Cache,
+    IResourceBuilder<IResourceWithEndpoints> Mail,
+    EndpointReference Smtp);
 
 /// <summary>How PostgreSQL and Redis are provided to the API.</summary>
 public enum BackingServiceMode
@@ -50,7 +52,11 @@ public static class BackingServicesExtensions
             .WithDataVolume("liyaqa-postgres-data")
             .AddDatabase(LiyaqaResources.Database);
         var cache = builder.AddRedis(LiyaqaResources.Cache);
-        return new BackingServiceResources(database, cache);
+        // A mail catcher: SMTP on 1025, a web inbox on 8025.
+        var mail = builder.AddContainer(LiyaqaResources.Mail, "axllent/mailpit")
+            .WithEndpoint(targetPort: 1025, name: "smtp", scheme: "tcp")
+            .WithHttpEndpoint(targetPort: 8025, name: "inbox");
+        return new BackingServiceResources(database, cache, mail, mail.GetEndpoint("smtp"));
     }
 
     private static BackingServiceResources AddEmbedded(IDistributedApplicationBuilder builder)
@@ -58,7 +64,8 @@ public static class BackingServicesExtensions
         var dataRoot = LocalDataDirectory.Resolve(builder);
         var postgres = builder.AddEmbeddedPostgres(LiyaqaResources.Postgres, LiyaqaResources.Database, dataRoot);
         var cache = builder.AddEmbeddedRedis(LiyaqaResources.Cache, dataRoot);
-        return new BackingServiceResources(postgres, cache);
+        var mail = builder.AddEmbeddedMailSink(LiyaqaResources.Mail, dataRoot);
+        return new BackingServiceResources(postgres, cache, mail, mail.Resource.PrimaryEndpoint);
     }
 
     /// <summary>True when the configured container runtime's daemon answers within a few seconds.</summary>

@@ -1,7 +1,4 @@
-using System.Net.Sockets;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Liyaqa.AppHost.BackingServices;
 
@@ -22,7 +19,7 @@ internal static class EmbeddedRedisExtensions
 
         var resource = new EmbeddedRedisResource(name, LocalBinaries.RedisServer(), workingDirectory);
         var healthCheckKey = $"{name}-answers-ping";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheckKey, ct => AnswersPingAsync(resource, ct));
+        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheckKey, ct => resource.AnswersAsync("PING\r\n", "+PONG", ct));
 
         return builder.AddResource(resource)
             .WithEndpoint(name: EmbeddedRedisResource.EndpointName, scheme: "tcp")
@@ -41,26 +38,5 @@ internal static class EmbeddedRedisExtensions
             })
             .WithHealthCheck(healthCheckKey)
             .ExcludeFromManifest();
-    }
-
-    private static async Task<HealthCheckResult> AnswersPingAsync(EmbeddedRedisResource resource, CancellationToken ct)
-    {
-        try
-        {
-            var port = await resource.PrimaryEndpoint.Property(EndpointProperty.Port).GetValueAsync(ct);
-            using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", int.Parse(port!, System.Globalization.CultureInfo.InvariantCulture), ct);
-            var stream = client.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray(), ct);
-            var buffer = new byte[64];
-            var read = await stream.ReadAsync(buffer, ct);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("Redis did not answer PING");
-        }
-        catch (Exception ex) when (ex is SocketException or IOException or InvalidOperationException)
-        {
-            return HealthCheckResult.Unhealthy("Redis does not accept connections yet", ex);
-        }
     }
 }

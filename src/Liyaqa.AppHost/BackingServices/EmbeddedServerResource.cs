@@ -1,3 +1,7 @@
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace Liyaqa.AppHost.BackingServices;
 
 /// <summary>A locally installed server run as an Aspire executable, reached on one TCP endpoint on loopback.</summary>
@@ -11,4 +15,33 @@ public abstract class EmbeddedServerResource(string name, string command, string
     public EndpointReference PrimaryEndpoint => _endpoint ??= new EndpointReference(this, EndpointName);
 
     public abstract ReferenceExpression ConnectionStringExpression { get; }
+
+    /// <summary>
+    /// A readiness check: the server accepts a connection on its endpoint and, after <paramref name="say"/>
+    /// (if any), answers with a line starting <paramref name="expectedReply"/>.
+    /// </summary>
+    internal async Task<HealthCheckResult> AnswersAsync(string? say, string expectedReply, CancellationToken ct)
+    {
+        try
+        {
+            var port = await PrimaryEndpoint.Property(EndpointProperty.Port).GetValueAsync(ct);
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", int.Parse(port!, System.Globalization.CultureInfo.InvariantCulture), ct);
+            var stream = client.GetStream();
+            if (say is not null)
+            {
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(say), ct);
+            }
+
+            var buffer = new byte[128];
+            var read = await stream.ReadAsync(buffer, ct);
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith(expectedReply, StringComparison.Ordinal)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy($"{Name} answered unexpectedly");
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy($"{Name} does not accept connections yet", ex);
+        }
+    }
 }

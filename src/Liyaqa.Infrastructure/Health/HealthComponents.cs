@@ -6,4 +6,5 @@ public static class HealthComponents
     public const string Database = "database";
     public const string Cache = "cache";
     public const string DiskSpace = "diskSpace";
+    public const string Mail = "mail";
 }

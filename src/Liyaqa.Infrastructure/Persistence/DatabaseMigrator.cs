@@ -76,6 +76,7 @@ public sealed class DatabaseMigrator(LiyaqaConnectionStrings connectionStrings, 
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             REVOKE ALL ON TABLE "{LiyaqaDbContextFactory.MigrationsHistoryTable}" FROM {role};
+            GRANT {Notifications.NotificationDispatcher.DispatcherRole} TO {role};
             """, ct);
     }
 

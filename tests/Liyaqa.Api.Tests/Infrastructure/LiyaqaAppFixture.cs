@@ -17,6 +17,9 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
 {
     public const int ApiReplicas = 2;
 
+    /// <summary>Delivery attempts before a message is DEAD, shortened for the tests (retries after 1, 2, 4, 8 s).</summary>
+    public const int MaxMailAttempts = 5;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string _dataDirectory = Path.Combine("/var/tmp/liyaqa-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
@@ -26,6 +29,9 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
     public string AppRolePassword { get; } = Guid.NewGuid().ToString("N");
 
     public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>The Maildir where the local SMTP server keeps every message it accepted.</summary>
+    public string Maildir => Path.Combine(_dataDirectory, "mail", "maildir");
 
     /// <summary>An anonymous client of the API.</summary>
     public HttpClient Api { get; private set; } = null!;
@@ -44,7 +50,10 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
                 "--Liyaqa:BackingServices=Embedded",
                 $"--Liyaqa:ApiReplicas={ApiReplicas}",
                 $"--Liyaqa:DataDirectory={_dataDirectory}",
-                $"--{FaultInjection.Setting}=true",
+                $"--ApiSettings:{FaultInjection.Setting}=true",
+                "--ApiSettings:Notifications:PollInterval=00:00:00.200",
+                "--ApiSettings:Notifications:RetryBaseDelay=00:00:01",
+                $"--ApiSettings:Notifications:MaxAttempts={MaxMailAttempts}",
                 $"--Parameters:management-token={ManagementToken}",
                 $"--Parameters:db-app-password={AppRolePassword}",
             ],

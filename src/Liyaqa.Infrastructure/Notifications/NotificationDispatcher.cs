@@ -1,0 +1,192 @@
+using System.Diagnostics.Metrics;
+using Liyaqa.Infrastructure.Persistence;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Liyaqa.Infrastructure.Notifications;
+
+/// <summary>
+/// Works off <c>notification_queue</c> on every API instance. Rows are claimed with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so instances never take the same message, and marked SENDING (with the
+/// claim time) before the SMTP conversation; SENT with its time after the server accepted it. A failure
+/// puts the message back as PENDING with an exponential, jittered delay, or DEAD after the last attempt.
+/// A message found still SENDING long after its claim was interrupted mid-send: the server may have
+/// accepted it, so it is marked DEAD for an operator rather than sent a second time.
+/// The dispatcher reads across clubs through the <c>liyaqa_dispatcher</c> role, whose only row-level
+/// policy opens <c>notification_queue</c>.
+/// </summary>
+public sealed class NotificationDispatcher(
+    LiyaqaConnectionStrings connectionStrings, SmtpMailer mailer, DispatchOptions options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
+    : BackgroundService
+{
+    public const string DispatcherRole = "liyaqa_dispatcher";
+
+    private static readonly Meter Meter = new("Liyaqa.Notifications");
+    private static readonly Counter<long> Sent = Meter.CreateCounter<long>("liyaqa.notifications.sent", description: "Messages the mail server accepted");
+    private static readonly Counter<long> Failed = Meter.CreateCounter<long>("liyaqa.notifications.failed", description: "Failed delivery attempts");
+
+    private sealed record Claimed(Guid TenantId, Guid Id, string Channel, OutgoingEmail Email, int Attempts);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionStrings.Application);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DispatchOnceAsync(dataSource, stoppingToken) == 0)
+                {
+                    await Task.Delay(options.PollInterval, clock, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                logger.LogWarning(ex, "Mail dispatch round failed; retrying");
+                await Task.Delay(options.PollInterval * 5, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims one batch and tries to deliver it; returns how many messages were claimed.</summary>
+    private async Task<int> DispatchOnceAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        var batch = await ClaimAsync(dataSource, ct);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        SmtpClient? client = null;
+        try
+        {
+            foreach (var message in batch)
+            {
+                try
+                {
+                    client ??= await mailer.ConnectAsync(ct);
+                    await mailer.SendAsync(client, message.Email, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    client?.Dispose();
+                    client = null;
+                    await RecordFailureAsync(dataSource, message, ex, ct);
+                    continue;
+                }
+
+                // Accepted by the server. Should this write fail, the row stays SENDING and is never re-sent.
+                await RecordAsync(dataSource, message, "status = 'SENT', sent_at = now(), last_error = NULL", ct);
+                Sent.Add(1, new KeyValuePair<string, object?>("channel", message.Channel));
+            }
+        }
+        finally
+        {
+            if (client is not null)
+            {
+                await client.DisconnectAsync(quit: true, CancellationToken.None);
+                client.Dispose();
+            }
+        }
+
+        return batch.Count;
+    }
+
+    private async Task<List<Claimed>> ClaimAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await RunAsync(connection, $"SET LOCAL ROLE {DispatcherRole}", ct);
+
+        await using (var interrupted = new NpgsqlCommand(
+            """
+            UPDATE notification_queue
+            SET status = 'DEAD', last_error = 'Interrupted mid-send; the server may have accepted it, so it is not sent again.'
+            WHERE status = 'SENDING' AND next_attempt_at < now() - @after
+            """, connection))
+        {
+            interrupted.Parameters.AddWithValue("after", options.InterruptedAfter);
+            if (await interrupted.ExecuteNonQueryAsync(ct) is > 0 and var count)
+            {
+                logger.LogError("Mail delivery of {Count} message(s) was interrupted mid-send; marked DEAD", count);
+            }
+        }
+
+        var claimed = new List<Claimed>();
+        await using (var select = new NpgsqlCommand(
+            """
+            SELECT n.tenant_id, n.id, n.channel, n.message_id, t.name, n.recipient, coalesce(n.subject, ''), n.body, n.attempts
+            FROM notification_queue n JOIN tenants t ON t.id = n.tenant_id
+            WHERE n.status = 'PENDING' AND n.channel = 'email' AND n.next_attempt_at <= now()
+            ORDER BY n.next_attempt_at
+            LIMIT @batch
+            FOR UPDATE OF n SKIP LOCKED
+            """, connection))
+        {
+            select.Parameters.AddWithValue("batch", options.BatchSize);
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                claimed.Add(new Claimed(
+                    reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2),
+                    new OutgoingEmail(reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7)),
+                    reader.GetInt32(8) + 1));
+            }
+        }
+
+        if (claimed.Count > 0)
+        {
+            await using var mark = new NpgsqlCommand(
+                "UPDATE notification_queue SET status = 'SENDING', attempts = attempts + 1, next_attempt_at = now() WHERE id = ANY(@ids)", connection);
+            mark.Parameters.AddWithValue("ids", claimed.Select(c => c.Id).ToArray());
+            await mark.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return claimed;
+    }
+
+    private async Task RecordFailureAsync(NpgsqlDataSource dataSource, Claimed message, Exception error, CancellationToken ct)
+    {
+        Failed.Add(1, new KeyValuePair<string, object?>("channel", message.Channel));
+        var dead = message.Attempts >= options.MaxAttempts;
+        var delay = options.RetryBaseDelay * Math.Pow(2, message.Attempts - 1) * (0.8 + (Random.Shared.NextDouble() * 0.4));
+        logger.LogWarning("Mail {MessageId} to {Recipient} failed (attempt {Attempt} of {Max}{Dead}): {Error}",
+            message.Email.MessageId, message.Email.Recipient, message.Attempts, options.MaxAttempts, dead ? ", now DEAD" : string.Empty, error.Message);
+        await RecordAsync(
+            dataSource,
+            message,
+            dead ? "status = 'DEAD', last_error = @error" : "status = 'PENDING', last_error = @error, next_attempt_at = now() + @delay",
+            ct,
+            ("error", error.Message.Length > 2000 ? error.Message[..2000] : error.Message),
+            ("delay", delay));
+    }
+
+    private static async Task RecordAsync(NpgsqlDataSource dataSource, Claimed message, string assignments, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await RunAsync(connection, $"SET LOCAL ROLE {DispatcherRole}", ct);
+        await using var update = new NpgsqlCommand($"UPDATE notification_queue SET {assignments} WHERE tenant_id = @tenant AND id = @id", connection);
+        update.Parameters.AddWithValue("tenant", message.TenantId);
+        update.Parameters.AddWithValue("id", message.Id);
+        foreach (var (name, value) in parameters)
+        {
+            update.Parameters.AddWithValue(name, value);
+        }
+
+        await update.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private static async Task RunAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Liyaqa.Infrastructure.Notifications;
+
+/// <summary>The SMTP server (<c>SMTP_HOST</c>, <c>SMTP_PORT</c>, <c>SMTP_USERNAME</c>, <c>SMTP_PASSWORD</c>) and the sender address.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>The address mail comes from; the display name is the club's.</summary>
+    public string FromAddress { get; set; } = "no-reply@liyaqa.app";
+}
+
+/// <summary>How the outbox is worked off (section <c>Notifications</c>).</summary>
+public sealed class DispatchOptions
+{
+    public const string Section = "Notifications";
+
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(1, 500)]
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>After this many failed attempts a message is DEAD.</summary>
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The wait after the first failure; it doubles with each further one (with jitter).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A message still SENDING this long after it was claimed was interrupted mid-send.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan InterruptedAfter { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Aspire.Hosting.ApplicationModel;
+using Liyaqa.Api.Tests.Infrastructure;
+using Liyaqa.ServiceDefaults;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Liyaqa.Api.Tests;
+
+/// <summary>The outbox against a real SMTP server: delivered once, waiting out outages, given up on at last.</summary>
+[Collection(LiyaqaAppCollection.Name)]
+public sealed class NotificationDeliveryTests(LiyaqaAppFixture app, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_delivered_message_carries_its_outbox_message_id_and_is_marked_sent()
+    {
+        var tenant = await app.ProvisionTenantAsync("sent");
+        var owner = LiyaqaAppFixture.OwnerEmail(tenant.Slug);
+        await RequestResetAsync(tenant.Slug, owner);
+
+        var mail = await app.WaitForMailToAsync(owner);
+        var row = await WaitForStatusAsync(owner, "SENT");
+
+        Assert.Equal(row.MessageId, mail.MessageId);
+        Assert.Equal(1, row.Attempts);
+        Assert.Single(app.Received(), m => m.MessageId == row.MessageId);
+    }
+
+    [Fact]
+    public async Task While_the_SMTP_server_is_down_mail_waits_with_backoff_and_arrives_once_when_it_is_back()
+    {
+        var tenant = await app.ProvisionTenantAsync("smtp-down");
+        var owner = LiyaqaAppFixture.OwnerEmail(tenant.Slug);
+        await app.ExecuteResourceCommandAsync(LiyaqaResources.Mail, KnownResourceCommands.StopCommand);
+        QueueRow waiting;
+        try
+        {
+            await RequestResetAsync(tenant.Slug, owner);
+            waiting = await WaitForAsync(owner, r => r is { Status: "PENDING", Attempts: >= 1 });
+            Assert.NotNull(waiting.LastError);
+        }
+        finally
+        {
+            await app.ExecuteResourceCommandAsync(LiyaqaResources.Mail, KnownResourceCommands.StartCommand);
+        }
+
+        var sent = await WaitForStatusAsync(owner, "SENT", TimeSpan.FromSeconds(45));
+        Assert.True(sent.Attempts >= 2);
+        Assert.Single(app.Received(), m => m.MessageId == sent.MessageId);
+    }
+
+    [Fact]
+    public async Task Many_messages_worked_off_by_both_replicas_are_each_delivered_exactly_once()
+    {
+        const int count = 300;
+        var tenant = await app.ProvisionTenantAsync("bulk");
+        await using (var sql = await app.OpenAsOwnerAsync())
+        {
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO notification_queue (tenant_id, id, channel, template_key, language, recipient, subject, body, status, attempts, next_attempt_at, message_id, created_at)
+                SELECT @tenant, gen_random_uuid(), 'email', 'bulk-test', 'ar', 'member' || n || '@' || @slug || '.test', 'رسالة ' || n, 'مرحباً ' || n,
+                       'PENDING', 0, now(), gen_random_uuid() || '@liyaqa', now()
+                FROM generate_series(1, @count) AS n
+                """, sql);
+            insert.Parameters.AddWithValue("tenant", tenant.Id);
+            insert.Parameters.AddWithValue("slug", tenant.Slug);
+            insert.Parameters.AddWithValue("count", count);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (await CountAsync(tenant.Id, "SENT") < count)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), "the outbox was not worked off in time");
+            await Task.Delay(100);
+        }
+
+        output.WriteLine($"{count} messages delivered to the local SMTP server in {clock.Elapsed.TotalSeconds:F1} s: {count / clock.Elapsed.TotalSeconds:F0} messages/s");
+        var delivered = app.Received().Where(m => m.To.Mailboxes.Single().Address.EndsWith($"@{tenant.Slug}.test", StringComparison.Ordinal)).ToList();
+        Assert.Equal(count, delivered.Count);
+        Assert.Equal(count, delivered.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_is_DEAD_after_the_last_attempt()
+    {
+        var tenant = await app.ProvisionTenantAsync("dead");
+        var recipient = $"not an address at {tenant.Slug}";
+        await using (var sql = await app.OpenAsOwnerAsync())
+        {
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO notification_queue (tenant_id, id, channel, template_key, language, recipient, subject, body, status, attempts, next_attempt_at, message_id, created_at)
+                VALUES (@tenant, gen_random_uuid(), 'email', 'dead-test', 'en', @recipient, 'Undeliverable', 'Never arrives', 'PENDING', 0, now(), gen_random_uuid() || '@liyaqa', now())
+                """, sql);
+            insert.Parameters.AddWithValue("tenant", tenant.Id);
+            insert.Parameters.AddWithValue("recipient", recipient);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var dead = await WaitForStatusAsync(recipient, "DEAD", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(LiyaqaAppFixture.MaxMailAttempts, dead.Attempts);
+        Assert.False(string.IsNullOrEmpty(dead.LastError));
+    }
+
+    private sealed record QueueRow(string Status, int Attempts, string? LastError, string MessageId);
+
+    private Task<HttpResponseMessage> RequestResetAsync(string tenantSlug, string email)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/password-reset") { Content = JsonContent.Create(new { email }) };
+        request.Headers.Add("X-Tenant-Id", tenantSlug);
+        return app.Api.SendAsync(request);
+    }
+
+    private Task<QueueRow> WaitForStatusAsync(string recipient, string status, TimeSpan? patience = null) =>
+        WaitForAsync(recipient, r => r.Status == status, patience);
+
+    private async Task<QueueRow> WaitForAsync(string recipient, Func<QueueRow, bool> condition, TimeSpan? patience = null)
+    {
+        var limit = patience ?? TimeSpan.FromSeconds(30);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var sql = await app.OpenAsOwnerAsync();
+            var rows = await sql.QueryAsync(
+                $"SELECT status, attempts, last_error, message_id FROM notification_queue WHERE recipient = '{recipient}'",
+                r => new QueueRow(r.GetString(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3)));
+            if (rows.Count == 1 && condition(rows[0]))
+            {
+                return rows[0];
+            }
+
+            Assert.True(clock.Elapsed < limit, $"the message to {recipient} did not reach the expected state in {limit.TotalSeconds} s (now: {string.Join(", ", rows)})");
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<long> CountAsync(Guid tenantId, string status)
+    {
+        await using var sql = await app.OpenAsOwnerAsync();
+        return (await sql.QueryAsync($"SELECT count(*) FROM notification_queue WHERE tenant_id = '{tenantId}' AND status = '{status}'", r => r.GetInt64(0))).Single();
+    }
+}
