@@ -28,6 +28,30 @@ public sealed class NotificationDeliveryTests(LiyaqaAppFixture app, ITestOutputH
     }
 
     [Fact]
+    public async Task The_outbox_is_measured_for_the_NotificationFailure_alert()
+    {
+        var tenant = await app.ProvisionTenantAsync("metrics");
+        await RequestResetAsync(tenant.Slug, LiyaqaAppFixture.OwnerEmail(tenant.Slug));
+        await app.WaitForMailToAsync(LiyaqaAppFixture.OwnerEmail(tenant.Slug));
+
+        // Each replica exposes its own counters; across a few scrapes both are seen.
+        var scrapes = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/actuator/prometheus");
+            request.Headers.ConnectionClose = true;
+            scrapes.Add(await (await app.Operator.SendAsync(request)).Content.ReadAsStringAsync());
+        }
+
+        static bool HasSeries(string scrape, string metric, string label) =>
+            scrape.Split('\n').Any(line => line.StartsWith(metric + "{", StringComparison.Ordinal) && line.Contains(label, StringComparison.Ordinal));
+
+        Assert.Contains(scrapes, s => HasSeries(s, "liyaqa_notifications_sent_total", "channel=\"email\""));
+        Assert.All(scrapes, s => Assert.True(HasSeries(s, "liyaqa_notifications_queue_depth", "status=\"PENDING\"")));
+        Assert.All(scrapes, s => Assert.True(HasSeries(s, "liyaqa_notifications_oldest_pending_age_seconds", "Liyaqa.Notifications")));
+    }
+
+    [Fact]
     public async Task While_the_SMTP_server_is_down_mail_waits_with_backoff_and_arrives_once_when_it_is_back()
     {
         var tenant = await app.ProvisionTenantAsync("smtp-down");

@@ -27,7 +27,24 @@ public sealed class NotificationDispatcher(
     private static readonly Counter<long> Sent = Meter.CreateCounter<long>("liyaqa.notifications.sent", description: "Messages the mail server accepted");
     private static readonly Counter<long> Failed = Meter.CreateCounter<long>("liyaqa.notifications.failed", description: "Failed delivery attempts");
 
+    private static readonly TimeSpan QueueStatsEvery = TimeSpan.FromSeconds(10);
+
+    private volatile QueueStats _stats = new(new Dictionary<string, long>(), 0);
+    private DateTimeOffset _statsTakenAt = DateTimeOffset.MinValue;
+
     private sealed record Claimed(Guid TenantId, Guid Id, string Channel, OutgoingEmail Email, int Attempts);
+
+    /// <summary>The queue as last counted: messages per status, and how long the oldest pending one has waited.</summary>
+    private sealed record QueueStats(IReadOnlyDictionary<string, long> Depth, double OldestPendingAgeSeconds);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        Meter.CreateObservableGauge("liyaqa.notifications.queue.depth", () => _stats.Depth.Select(d =>
+            new Measurement<long>(d.Value, new KeyValuePair<string, object?>("status", d.Key))), description: "Messages in notification_queue by status");
+        Meter.CreateObservableGauge("liyaqa.notifications.oldest_pending_age", () => _stats.OldestPendingAgeSeconds, unit: "s",
+            description: "How long the oldest pending message has waited");
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +53,12 @@ public sealed class NotificationDispatcher(
         {
             try
             {
+                if (clock.GetUtcNow() - _statsTakenAt > QueueStatsEvery)
+                {
+                    _stats = await CountQueueAsync(dataSource, stoppingToken);
+                    _statsTakenAt = clock.GetUtcNow();
+                }
+
                 if (await DispatchOnceAsync(dataSource, stoppingToken) == 0)
                 {
                     await Task.Delay(options.PollInterval, clock, stoppingToken);
@@ -149,6 +172,36 @@ public sealed class NotificationDispatcher(
 
         await transaction.CommitAsync(ct);
         return claimed;
+    }
+
+    private static async Task<QueueStats> CountQueueAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await RunAsync(connection, $"SET LOCAL ROLE {DispatcherRole}", ct);
+        await using var count = new NpgsqlCommand(
+            """
+            SELECT s.status, count(n.id), coalesce(extract(epoch FROM now() - min(n.created_at)), 0)
+            FROM unnest(ARRAY['PENDING', 'SENDING', 'SENT', 'DEAD']) AS s(status)
+            LEFT JOIN notification_queue n ON n.status = s.status
+            GROUP BY s.status
+            """, connection);
+        var depth = new Dictionary<string, long>();
+        double oldestPending = 0;
+        await using (var reader = await count.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                depth[reader.GetString(0)] = reader.GetInt64(1);
+                if (reader.GetString(0) == "PENDING")
+                {
+                    oldestPending = (double)reader.GetDecimal(2);
+                }
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return new QueueStats(depth, oldestPending);
     }
 
     private async Task RecordFailureAsync(NpgsqlDataSource dataSource, Claimed message, Exception error, CancellationToken ct)

@@ -62,7 +62,7 @@ public sealed class DatabaseMigrator(LiyaqaConnectionStrings connectionStrings, 
     private async Task EnsureApplicationRoleAsync(string database, CancellationToken ct)
     {
         var role = QuoteIdentifier(options.AppRole);
-        await using var connection = new NpgsqlConnection(connectionStrings.Owner);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionStrings.Owner) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         await ExecuteAsync(connection, $"""
             DO $$ BEGIN
