@@ -91,6 +91,12 @@ public static class DependencyInjection
         builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value);
         builder.Services.AddSingleton<SmtpMailer>();
+        builder.Services.AddOptions<SmsOptions>().BindConfiguration("Sms");
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value);
+        // Retries belong to the outbox, not to the HTTP client: a retried POST could send a text twice.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked for evaluation.
+        builder.Services.AddHttpClient<SmsGateway>().RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.Services.AddHostedService<NotificationDispatcher>();
 
         builder.Services.AddHealthChecks()

@@ -130,6 +130,37 @@ public sealed class NotificationDeliveryTests(LiyaqaAppFixture app, ITestOutputH
         Assert.False(string.IsNullOrEmpty(dead.LastError));
     }
 
+    [Fact]
+    public async Task A_text_message_in_Arabic_reaches_the_SMS_provider_once_even_after_a_provider_error()
+    {
+        var tenant = await app.ProvisionTenantAsync("sms");
+        var phone = $"+9665{Random.Shared.Next(10_000_000, 99_999_999)}";
+        const string text = "تم تأكيد حجزك في حصة اليوغا الساعة ٦ مساءً";
+        app.SmsProvider.FailOnceFor(phone);
+        await using (var sql = await app.OpenAsOwnerAsync())
+        {
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO notification_queue (tenant_id, id, channel, template_key, language, recipient, subject, body, status, attempts, next_attempt_at, message_id, created_at)
+                VALUES (@tenant, gen_random_uuid(), 'sms', 'booking-confirmed', 'ar', @phone, NULL, @text, 'PENDING', 0, now(), gen_random_uuid() || '@liyaqa', now())
+                """, sql);
+            insert.Parameters.AddWithValue("tenant", tenant.Id);
+            insert.Parameters.AddWithValue("phone", phone);
+            insert.Parameters.AddWithValue("text", text);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var sent = await WaitForStatusAsync(phone, "SENT");
+
+        var requests = app.SmsProvider.Requests.Where(r => r.Body.GetProperty("to").GetString() == phone).ToList();
+        Assert.Equal([503, 202], requests.Select(r => r.Status));
+        Assert.Equal(2, sent.Attempts);
+        var accepted = requests[1];
+        Assert.Equal($"Bearer {SmsProviderStub.ApiKey}", accepted.Authorization);
+        Assert.Equal(text, accepted.Body.GetProperty("text").GetString());
+        Assert.Equal(sent.MessageId, accepted.Body.GetProperty("reference").GetString());
+    }
+
     private sealed record QueueRow(string Status, int Attempts, string? LastError, string MessageId);
 
     private Task<HttpResponseMessage> RequestResetAsync(string tenantSlug, string email)

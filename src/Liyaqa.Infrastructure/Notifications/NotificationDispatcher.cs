@@ -8,7 +8,7 @@ using Npgsql;
 namespace Liyaqa.Infrastructure.Notifications;
 
 /// <summary>
-/// Works off <c>notification_queue</c> on every API instance. Rows are claimed with
+/// Works off <c>notification_queue</c> on every API instance: email over SMTP, text messages through the SMS gateway. Rows are claimed with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so instances never take the same message, and marked SENDING (with the
 /// claim time) before the SMTP conversation; SENT with its time after the server accepted it. A failure
 /// puts the message back as PENDING with an exponential, jittered delay, or DEAD after the last attempt.
@@ -18,7 +18,7 @@ namespace Liyaqa.Infrastructure.Notifications;
 /// policy opens <c>notification_queue</c>.
 /// </summary>
 public sealed class NotificationDispatcher(
-    LiyaqaConnectionStrings connectionStrings, SmtpMailer mailer, DispatchOptions options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
+    LiyaqaConnectionStrings connectionStrings, SmtpMailer mailer, SmsGateway sms, DispatchOptions options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
     : BackgroundService
 {
     public const string DispatcherRole = "liyaqa_dispatcher";
@@ -32,7 +32,7 @@ public sealed class NotificationDispatcher(
     private volatile QueueStats _stats = new(new Dictionary<string, long>(), 0);
     private DateTimeOffset _statsTakenAt = DateTimeOffset.MinValue;
 
-    private sealed record Claimed(Guid TenantId, Guid Id, string Channel, OutgoingEmail Email, int Attempts);
+    private sealed record Claimed(Guid TenantId, Guid Id, string Channel, OutgoingMessage Message, int Attempts);
 
     /// <summary>The queue as last counted: messages per status, and how long the oldest pending one has waited.</summary>
     private sealed record QueueStats(IReadOnlyDictionary<string, long> Depth, double OldestPendingAgeSeconds);
@@ -92,13 +92,24 @@ public sealed class NotificationDispatcher(
             {
                 try
                 {
-                    client ??= await mailer.ConnectAsync(ct);
-                    await mailer.SendAsync(client, message.Email, ct);
+                    if (message.Channel == "sms")
+                    {
+                        await sms.SendAsync(message.Message.Recipient, message.Message.Body, message.Message.MessageId, ct);
+                    }
+                    else
+                    {
+                        client ??= await mailer.ConnectAsync(ct);
+                        await mailer.SendAsync(client, message.Message, ct);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    client?.Dispose();
-                    client = null;
+                    if (message.Channel != "sms")
+                    {
+                        client?.Dispose();
+                        client = null;
+                    }
+
                     await RecordFailureAsync(dataSource, message, ex, ct);
                     continue;
                 }
@@ -145,7 +156,7 @@ public sealed class NotificationDispatcher(
             """
             SELECT n.tenant_id, n.id, n.channel, n.message_id, t.name, n.recipient, coalesce(n.subject, ''), n.body, n.attempts
             FROM notification_queue n JOIN tenants t ON t.id = n.tenant_id
-            WHERE n.status = 'PENDING' AND n.channel = 'email' AND n.next_attempt_at <= now()
+            WHERE n.status = 'PENDING' AND n.next_attempt_at <= now()
             ORDER BY n.next_attempt_at
             LIMIT @batch
             FOR UPDATE OF n SKIP LOCKED
@@ -157,7 +168,7 @@ public sealed class NotificationDispatcher(
             {
                 claimed.Add(new Claimed(
                     reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2),
-                    new OutgoingEmail(reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7)),
+                    new OutgoingMessage(reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7)),
                     reader.GetInt32(8) + 1));
             }
         }
@@ -210,7 +221,7 @@ public sealed class NotificationDispatcher(
         var dead = message.Attempts >= options.MaxAttempts;
         var delay = options.RetryBaseDelay * Math.Pow(2, message.Attempts - 1) * (0.8 + (Random.Shared.NextDouble() * 0.4));
         logger.LogWarning("Mail {MessageId} to {Recipient} failed (attempt {Attempt} of {Max}{Dead}): {Error}",
-            message.Email.MessageId, message.Email.Recipient, message.Attempts, options.MaxAttempts, dead ? ", now DEAD" : string.Empty, error.Message);
+            message.Message.MessageId, message.Message.Recipient, message.Attempts, options.MaxAttempts, dead ? ", now DEAD" : string.Empty, error.Message);
         await RecordAsync(
             dataSource,
             message,

@@ -5,8 +5,8 @@ using MimeKit;
 
 namespace Liyaqa.Infrastructure.Notifications;
 
-/// <summary>An email of the outbox, ready to send.</summary>
-public sealed record OutgoingEmail(string MessageId, string FromName, string Recipient, string Subject, string Body);
+/// <summary>A message of the outbox, ready to send (subject and sender name are for email).</summary>
+public sealed record OutgoingMessage(string MessageId, string FromName, string Recipient, string Subject, string Body);
 
 /// <summary>
 /// Sends email over SMTP with MailKit: STARTTLS when the server offers it (port 587), login when a user
@@ -40,7 +40,7 @@ public sealed class SmtpMailer(SmtpOptions options, ILogger<SmtpMailer> logger)
         }
     }
 
-    public async Task SendAsync(SmtpClient client, OutgoingEmail email, CancellationToken ct)
+    public async Task SendAsync(SmtpClient client, OutgoingMessage email, CancellationToken ct)
     {
         var message = new MimeMessage { MessageId = email.MessageId, Subject = email.Subject };
         message.From.Add(new MailboxAddress(email.FromName, options.FromAddress));

@@ -26,6 +26,9 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
 
     public string ManagementToken { get; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>The SMS provider the API is configured to post to.</summary>
+    public SmsProviderStub SmsProvider { get; } = new();
+
     public string AppRolePassword { get; } = Guid.NewGuid().ToString("N");
 
     public DistributedApplication App { get; private set; } = null!;
@@ -54,6 +57,8 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
                 "--ApiSettings:Notifications:PollInterval=00:00:00.200",
                 "--ApiSettings:Notifications:RetryBaseDelay=00:00:01",
                 $"--ApiSettings:Notifications:MaxAttempts={MaxMailAttempts}",
+                $"--ApiSettings:Sms:Endpoint={SmsProvider.Endpoint}",
+                $"--ApiSettings:Sms:ApiKey={SmsProviderStub.ApiKey}",
                 $"--Parameters:management-token={ManagementToken}",
                 $"--Parameters:db-app-password={AppRolePassword}",
             ],
@@ -104,6 +109,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
 
+        await SmsProvider.DisposeAsync();
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);
