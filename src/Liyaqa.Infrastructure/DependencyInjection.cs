@@ -4,6 +4,7 @@ using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Auditing;
 using Liyaqa.Infrastructure.Health;
 using Liyaqa.Infrastructure.Identity;
+using Liyaqa.Infrastructure.Jobs;
 using Liyaqa.Infrastructure.Notifications;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Persistence.Specifications;
@@ -29,10 +30,11 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
-        builder.Services.AddSingleton(sp => LiyaqaConnectionStrings.From(
+        var connectionStrings = LiyaqaConnectionStrings.From(
             builder.Configuration.GetConnectionString(LiyaqaResources.Database)
                 ?? throw new InvalidOperationException($"ConnectionStrings:{LiyaqaResources.Database} is not set."),
-            sp.GetRequiredService<DatabaseOptions>()));
+            builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
+        builder.Services.AddSingleton(connectionStrings);
 
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
@@ -98,12 +100,14 @@ public static class DependencyInjection
         builder.Services.AddHttpClient<SmsGateway>().RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddHostedService<NotificationDispatcher>();
+        builder.AddScheduledJobs(connectionStrings);
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(HealthComponents.Database, tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<CacheHealthCheck>(HealthComponents.Cache, tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<DiskSpaceHealthCheck>(HealthComponents.DiskSpace)
-            .AddCheck<MailHealthCheck>(HealthComponents.Mail, HealthStatus.Degraded);
+            .AddCheck<MailHealthCheck>(HealthComponents.Mail, HealthStatus.Degraded)
+            .AddCheck<JobsHealthCheck>(HealthComponents.Jobs, HealthStatus.Degraded);
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using Liyaqa.Api.Features.AuditLog;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Api.Features.Diagnostics;
+using Liyaqa.Api.Features.Maintenance;
 using Liyaqa.Api.Features.Operations;
 using Liyaqa.Api.Features.PlatformOperators;
 using Liyaqa.Api.Features.PlatformSecurity;
@@ -34,6 +35,7 @@ public static class FeatureRegistration
         app.MapPlatformOperators();
         app.MapUsers();
         app.MapAuditLog();
+        app.MapMaintenance();
         app.MapFaultInjection();
         return app;
     }

@@ -7,4 +7,5 @@ public static class HealthComponents
     public const string Cache = "cache";
     public const string DiskSpace = "diskSpace";
     public const string Mail = "mail";
+    public const string Jobs = "jobs";
 }

@@ -18,7 +18,7 @@ namespace Liyaqa.Infrastructure.Notifications;
 /// policy opens <c>notification_queue</c>.
 /// </summary>
 public sealed class NotificationDispatcher(
-    LiyaqaConnectionStrings connectionStrings, SmtpMailer mailer, SmsGateway sms, DispatchOptions options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
+    LiyaqaConnectionStrings connectionStrings, SmtpMailer mailer, SmsGateway sms, Jobs.MaintenancePause maintenance, DispatchOptions options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
     : BackgroundService
 {
     public const string DispatcherRole = "liyaqa_dispatcher";
@@ -27,10 +27,12 @@ public sealed class NotificationDispatcher(
     private static readonly Counter<long> Sent = Meter.CreateCounter<long>("liyaqa.notifications.sent", description: "Messages the mail server accepted");
     private static readonly Counter<long> Failed = Meter.CreateCounter<long>("liyaqa.notifications.failed", description: "Failed delivery attempts");
 
-    private static readonly TimeSpan QueueStatsEvery = TimeSpan.FromSeconds(10);
+    /// <summary>How often the queue is counted and the maintenance pause looked up.</summary>
+    private static readonly TimeSpan QueueStatsEvery = TimeSpan.FromSeconds(2);
 
     private volatile QueueStats _stats = new(new Dictionary<string, long>(), 0);
     private DateTimeOffset _statsTakenAt = DateTimeOffset.MinValue;
+    private bool _paused;
 
     private sealed record Claimed(Guid TenantId, Guid Id, string Channel, OutgoingMessage Message, int Attempts);
 
@@ -56,10 +58,12 @@ public sealed class NotificationDispatcher(
                 if (clock.GetUtcNow() - _statsTakenAt > QueueStatsEvery)
                 {
                     _stats = await CountQueueAsync(dataSource, stoppingToken);
+                    _paused = await maintenance.IsPausedAsync(stoppingToken);
                     _statsTakenAt = clock.GetUtcNow();
                 }
 
-                if (await DispatchOnceAsync(dataSource, stoppingToken) == 0)
+                // During a maintenance pause mail waits in the outbox.
+                if (_paused || await DispatchOnceAsync(dataSource, stoppingToken) == 0)
                 {
                     await Task.Delay(options.PollInterval, clock, stoppingToken);
                 }

@@ -6,8 +6,8 @@ namespace Liyaqa.Infrastructure.Persistence;
 
 /// <summary>
 /// Brings the database to the current schema once per start, before the API takes traffic: creates the
-/// database if missing, applies EF Core migrations as the owner, and (re)creates the application role
-/// with its grants. Replicas starting together queue on a PostgreSQL advisory lock, so only one migrates.
+/// database if missing, applies EF Core migrations as the owner, lets Quartz create its job-store tables,
+/// and (re)creates the application role with its grants. Replicas starting together queue on a PostgreSQL advisory lock, so only one migrates.
 /// </summary>
 public sealed class DatabaseMigrator(LiyaqaConnectionStrings connectionStrings, DatabaseOptions options, ILogger<DatabaseMigrator> logger)
 {
@@ -38,6 +38,8 @@ public sealed class DatabaseMigrator(LiyaqaConnectionStrings connectionStrings, 
 
                 await db.Database.MigrateAsync(cancellationToken);
             }
+
+            await Jobs.ScheduledJobs.ProvisionJobStoreAsync(connectionStrings.Owner, cancellationToken);
 
             await EnsureApplicationRoleAsync(database, cancellationToken);
         }

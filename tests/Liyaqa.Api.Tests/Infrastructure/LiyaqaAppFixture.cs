@@ -58,6 +58,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
                 "--ApiSettings:Notifications:RetryBaseDelay=00:00:01",
                 $"--ApiSettings:Notifications:MaxAttempts={MaxMailAttempts}",
                 $"--ApiSettings:Sms:Endpoint={SmsProvider.Endpoint}",
+                "--ApiSettings:Jobs:HousekeepingCron=0/3 * * * * ?",
                 $"--ApiSettings:Sms:ApiKey={SmsProviderStub.ApiKey}",
                 $"--Parameters:management-token={ManagementToken}",
                 $"--Parameters:db-app-password={AppRolePassword}",

@@ -1,0 +1,54 @@
+using Liyaqa.Domain.Notifications;
+using Liyaqa.Infrastructure.Persistence;
+using Liyaqa.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Liyaqa.Infrastructure.Jobs;
+
+/// <summary>
+/// Nightly clean-up, club by club (each in its own tenant transaction, so row-level security holds):
+/// refresh tokens spent or expired over 30 days ago, used or expired reset links over a day old, and
+/// delivered notifications older than the retention period.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class HousekeepingJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<HousekeepingJob> logger) : IJob
+{
+    public const string Name = "housekeeping";
+
+    private static readonly TimeSpan TokenRetention = TimeSpan.FromDays(30);
+    private static readonly TimeSpan SentNotificationRetention = TimeSpan.FromDays(90);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        List<Guid> tenants;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            tenants = await scope.ServiceProvider.GetRequiredService<LiyaqaDbContext>().Tenants.Select(t => t.Id).ToListAsync(cancellationToken);
+        }
+
+        var removed = 0;
+        foreach (var tenantId in tenants)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+            var db = scope.ServiceProvider.GetRequiredService<LiyaqaDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            removed += await db.RefreshTokens
+                .Where(t => t.ExpiresAt < now - TokenRetention || (t.RevokedAt ?? t.ConsumedAt) < now - TokenRetention)
+                .ExecuteDeleteAsync(cancellationToken);
+            removed += await db.PasswordResetTokens
+                .Where(t => t.ExpiresAt < now - TimeSpan.FromDays(1))
+                .ExecuteDeleteAsync(cancellationToken);
+            removed += await db.NotificationQueue
+                .Where(n => n.Status == NotificationStatus.Sent && n.SentAt < now - SentNotificationRetention)
+                .ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Housekeeping removed {Count} spent token(s) and old notification(s) across {Tenants} club(s)", removed, tenants.Count);
+    }
+}
