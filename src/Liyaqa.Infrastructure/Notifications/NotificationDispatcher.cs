@@ -12,13 +12,13 @@ namespace Liyaqa.Infrastructure.Notifications;
 /// <c>FOR UPDATE SKIP LOCKED</c>, so instances never take the same message, and marked SENDING (with the
 /// claim time) before the SMTP conversation; SENT with its time after the server accepted it. A failure
 /// puts the message back as PENDING with an exponential, jittered delay, or DEAD after the last attempt.
-/// A message found still SENDING long after its claim was interrupted mid-send: the server may have
+/// Delivery keeps to a per-channel rate shared through Redis. A message found still SENDING long after its claim was interrupted mid-send: the server may have
 /// accepted it, so it is marked DEAD for an operator rather than sent a second time.
 /// The dispatcher reads across clubs through the <c>liyaqa_dispatcher</c> role, whose only row-level
 /// policy opens <c>notification_queue</c>.
 /// </summary>
 public sealed class NotificationDispatcher(
-    LiyaqaConnectionStrings connectionStrings, SmtpMailer mailer, SmsGateway sms, Jobs.MaintenancePause maintenance, DispatchOptions options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
+    LiyaqaConnectionStrings connectionStrings, SmtpMailer mailer, SmsGateway sms, Jobs.MaintenancePause maintenance, RateLimiting.RedisRateLimiter limiter, DispatchOptions options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
     : BackgroundService
 {
     public const string DispatcherRole = "liyaqa_dispatcher";
@@ -94,6 +94,15 @@ public sealed class NotificationDispatcher(
         {
             foreach (var message in batch)
             {
+                // The provider's rate, shared by all instances: over it, the message waits its turn (not a failed attempt).
+                var perSecond = message.Channel == "sms" ? options.SmsPerSecond : options.EmailsPerSecond;
+                var slot = await limiter.HitAsync($"deliver:{message.Channel}:{clock.GetUtcNow().ToUnixTimeSeconds()}", perSecond, TimeSpan.FromSeconds(2));
+                if (!slot.Allowed)
+                {
+                    await RecordAsync(dataSource, message, "status = 'PENDING', attempts = attempts - 1, next_attempt_at = date_trunc('second', now()) + interval '1 second'", ct);
+                    continue;
+                }
+
                 try
                 {
                     if (message.Channel == "sms")

@@ -37,6 +37,14 @@ public sealed class DispatchOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Emails sent per second across all instances (the mail provider's limit).</summary>
+    [Range(1, 10_000)]
+    public int EmailsPerSecond { get; set; } = 20;
+
+    /// <summary>Text messages sent per second across all instances (the SMS provider's limit).</summary>
+    [Range(1, 10_000)]
+    public int SmsPerSecond { get; set; } = 5;
+
     /// <summary>A message still SENDING this long after it was claimed was interrupted mid-send.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan InterruptedAfter { get; set; } = TimeSpan.FromMinutes(10);

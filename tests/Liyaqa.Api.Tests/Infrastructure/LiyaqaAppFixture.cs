@@ -17,6 +17,9 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
 {
     public const int ApiReplicas = 2;
 
+    /// <summary>The mail provider's rate in the tests: below what the dispatchers manage unthrottled.</summary>
+    public const int EmailsPerSecond = 50;
+
     /// <summary>Delivery attempts before a message is DEAD, shortened for the tests (retries after 1, 2, 4, 8 s).</summary>
     public const int MaxMailAttempts = 5;
 
@@ -57,6 +60,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
                 "--ApiSettings:Notifications:PollInterval=00:00:00.200",
                 "--ApiSettings:Notifications:RetryBaseDelay=00:00:01",
                 $"--ApiSettings:Notifications:MaxAttempts={MaxMailAttempts}",
+                $"--ApiSettings:Notifications:EmailsPerSecond={EmailsPerSecond}",
                 $"--ApiSettings:Sms:Endpoint={SmsProvider.Endpoint}",
                 "--ApiSettings:Jobs:HousekeepingCron=0/3 * * * * ?",
                 $"--ApiSettings:Sms:ApiKey={SmsProviderStub.ApiKey}",
