@@ -25,6 +25,7 @@ public sealed class NotificationDeliveryTests(LiyaqaAppFixture app, ITestOutputH
         Assert.Equal(row.MessageId, mail.MessageId);
         Assert.Equal(1, row.Attempts);
         Assert.Single(app.Received(), m => m.MessageId == row.MessageId);
+        Assert.NotNull(await app.ApiLogs.WaitForLineAsync(line => line.Contains($"Mail {row.MessageId} sent", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -25,6 +25,12 @@ public sealed class SignInRateLimitTests(LiyaqaAppFixture app)
         Assert.NotNull(retryAfter);
         Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(15));
 
+        // Operators find it as the runbook greps for it: tenant, IP and endpoint on the line.
+        var logged = await app.ApiLogs.WaitForLineAsync(line => line.Contains("Rate limit exceeded", StringComparison.Ordinal) && line.Contains(tenant.Slug, StringComparison.Ordinal));
+        Assert.NotNull(logged);
+        Assert.Contains("login", logged, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1", logged, StringComparison.Ordinal);
+
         // Another account of the same club is not held back.
         await (await app.PostLoginAsync(tenant.Slug, $"other@{tenant.Slug}.test", "Wrong-password-x")).ReadProblemAsync(HttpStatusCode.Unauthorized);
     }

@@ -61,6 +61,8 @@ public sealed class SignInTests(LiyaqaAppFixture app)
         }
 
         Assert.Single(titles.Distinct());
+        Assert.NotNull(await app.ApiLogs.WaitForLineAsync(line =>
+            line.Contains("Authentication failed", StringComparison.Ordinal) && line.Contains(tenant.Slug, StringComparison.Ordinal)));
     }
 
     [Fact]

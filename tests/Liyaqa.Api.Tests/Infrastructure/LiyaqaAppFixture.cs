@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Liyaqa.Api.Tests.Infrastructure;
 
@@ -28,6 +29,9 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine("/var/tmp/liyaqa-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
 
     public string ManagementToken { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>What the API instances logged.</summary>
+    public ApiLogs ApiLogs { get; } = new();
 
     /// <summary>The SMS provider the API is configured to post to.</summary>
     public SmsProviderStub SmsProvider { get; } = new();
@@ -69,6 +73,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
             ],
             cts.Token);
 
+        builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(ApiLogs);
         App = await builder.BuildAsync(cts.Token);
         await App.StartAsync(cts.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync(LiyaqaResources.Api, cts.Token);
