@@ -299,6 +299,7 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
             migrationBuilder.EnableTenantIsolation("password_reset_tokens");
             migrationBuilder.EnableTenantIsolation("notification_queue");
             migrationBuilder.EnableTenantIsolation("audit_log");
+            migrationBuilder.OpenToDispatcher("notification_queue");
         }
 
         /// <inheritdoc />

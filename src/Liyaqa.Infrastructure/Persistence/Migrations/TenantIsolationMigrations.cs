@@ -33,4 +33,24 @@ public static class TenantIsolationMigrations
             ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;
             """);
     }
+
+    /// <summary>
+    /// Lets the outbox dispatcher's role (<c>liyaqa_dispatcher</c>, no login, taken with <c>SET LOCAL ROLE</c>)
+    /// read and update every club's rows of <paramref name="table"/>: its one policy opens that table and
+    /// nothing else. It also reads the clubs' names.
+    /// </summary>
+    public static void OpenToDispatcher(this MigrationBuilder migrationBuilder, string table)
+    {
+        const string role = Notifications.NotificationDispatcher.DispatcherRole;
+        migrationBuilder.Sql($"""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN
+                CREATE ROLE {role} NOLOGIN NOBYPASSRLS;
+              END IF;
+            END $$;
+            GRANT SELECT ON tenants TO {role};
+            GRANT SELECT, UPDATE ON {table} TO {role};
+            CREATE POLICY dispatcher_all_clubs ON {table} TO {role} USING (true) WITH CHECK (true);
+            """);
+    }
 }
