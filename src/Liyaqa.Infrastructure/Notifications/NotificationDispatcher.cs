@@ -144,12 +144,8 @@ public sealed class NotificationDispatcher(
         return batch.Count;
     }
 
-    private async Task<List<Claimed>> ClaimAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    private Task<List<Claimed>> ClaimAsync(NpgsqlDataSource dataSource, CancellationToken ct) => AsDispatcherAsync(dataSource, async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await RunAsync(connection, $"SET LOCAL ROLE {DispatcherRole}", ct);
-
         await using (var interrupted = new NpgsqlCommand(
             """
             UPDATE notification_queue
@@ -194,15 +190,11 @@ public sealed class NotificationDispatcher(
             await mark.ExecuteNonQueryAsync(ct);
         }
 
-        await transaction.CommitAsync(ct);
         return claimed;
-    }
+    }, ct);
 
-    private static async Task<QueueStats> CountQueueAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    private static Task<QueueStats> CountQueueAsync(NpgsqlDataSource dataSource, CancellationToken ct) => AsDispatcherAsync(dataSource, async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await RunAsync(connection, $"SET LOCAL ROLE {DispatcherRole}", ct);
         await using var count = new NpgsqlCommand(
             """
             SELECT s.status, count(n.id), coalesce(extract(epoch FROM now() - min(n.created_at)), 0)
@@ -224,9 +216,8 @@ public sealed class NotificationDispatcher(
             }
         }
 
-        await transaction.CommitAsync(ct);
         return new QueueStats(depth, oldestPending);
-    }
+    }, ct);
 
     private async Task RecordFailureAsync(NpgsqlDataSource dataSource, Claimed message, Exception error, CancellationToken ct)
     {
@@ -244,11 +235,9 @@ public sealed class NotificationDispatcher(
             ("delay", delay));
     }
 
-    private static async Task RecordAsync(NpgsqlDataSource dataSource, Claimed message, string assignments, CancellationToken ct, params (string Name, object Value)[] parameters)
+    private static Task<int> RecordAsync(NpgsqlDataSource dataSource, Claimed message, string assignments, CancellationToken ct, params (string Name, object Value)[] parameters) =>
+        AsDispatcherAsync(dataSource, async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await RunAsync(connection, $"SET LOCAL ROLE {DispatcherRole}", ct);
         await using var update = new NpgsqlCommand($"UPDATE notification_queue SET {assignments} WHERE tenant_id = @tenant AND id = @id", connection);
         update.Parameters.AddWithValue("tenant", message.TenantId);
         update.Parameters.AddWithValue("id", message.Id);
@@ -257,13 +246,21 @@ public sealed class NotificationDispatcher(
             update.Parameters.AddWithValue(name, value);
         }
 
-        await update.ExecuteNonQueryAsync(ct);
-        await transaction.CommitAsync(ct);
-    }
+        return await update.ExecuteNonQueryAsync(ct);
+    }, ct);
 
-    private static async Task RunAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    /// <summary>Runs <paramref name="work"/> in one transaction as the dispatcher role, which sees every club's queue.</summary>
+    private static async Task<T> AsDispatcherAsync<T>(NpgsqlDataSource dataSource, Func<NpgsqlConnection, Task<T>> work, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var role = new NpgsqlCommand($"SET LOCAL ROLE {DispatcherRole}", connection))
+        {
+            await role.ExecuteNonQueryAsync(ct);
+        }
+
+        var result = await work(connection);
+        await transaction.CommitAsync(ct);
+        return result;
     }
 }
