@@ -28,12 +28,7 @@ public static class Login
         CancellationToken ct)
     {
         var log = loggers.CreateLogger("Liyaqa.Auth");
-        if (string.IsNullOrWhiteSpace(tenantSlug))
-        {
-            return AuthProblems.TenantHeaderMissing();
-        }
-
-        var slug = tenantSlug.Trim().ToLowerInvariant();
+        var slug = tenantSlug!.Trim().ToLowerInvariant();
         var email = User.NormalizeEmail(request.Email);
         var tenant = await ClubFromHeader.FindAsync(db, slug, ct);
         if (tenant is null)

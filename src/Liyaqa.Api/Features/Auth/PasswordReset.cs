@@ -28,12 +28,7 @@ public static class PasswordReset
         AccountEmails emails,
         CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(tenantSlug))
-        {
-            return AuthProblems.TenantHeaderMissing();
-        }
-
-        var tenant = await ClubFromHeader.FindAsync(db, tenantSlug, ct);
+        var tenant = await ClubFromHeader.FindAsync(db, tenantSlug!, ct);
         if (tenant is null || tenant.IsSuspended)
         {
             return TypedResults.Accepted((string?)null);
@@ -63,12 +58,7 @@ public static class PasswordReset
         TimeProvider clock,
         CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(tenantSlug))
-        {
-            return AuthProblems.TenantHeaderMissing();
-        }
-
-        var tenant = await ClubFromHeader.FindAsync(db, tenantSlug, ct);
+        var tenant = await ClubFromHeader.FindAsync(db, tenantSlug!, ct);
         if (tenant is null || tenant.IsSuspended)
         {
             return InvalidLink();

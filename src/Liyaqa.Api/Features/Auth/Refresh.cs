@@ -23,12 +23,7 @@ public static class Refresh
         ILoggerFactory loggers,
         CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(tenantSlug))
-        {
-            return AuthProblems.TenantHeaderMissing();
-        }
-
-        var slug = tenantSlug.Trim().ToLowerInvariant();
+        var slug = tenantSlug!.Trim().ToLowerInvariant();
         var tenant = await ClubFromHeader.FindAsync(db, slug, ct);
         if (tenant is null || string.IsNullOrEmpty(request.RefreshToken))
         {
