@@ -30,6 +30,8 @@ public sealed class SessionStateCache(IConnectionMultiplexer redis, IServiceScop
 
     private static readonly RedisKey PlatformKey = "liyaqa:session-state:platform";
 
+    private sealed record PlatformSessionState(DateTimeOffset SessionsValidAfter);
+
     public Task<TenantSessionState?> TenantAsync(Guid tenantId, CancellationToken ct) =>
         CachedAsync(TenantKey(tenantId), async db =>
             await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
@@ -51,10 +53,11 @@ public sealed class SessionStateCache(IConnectionMultiplexer redis, IServiceScop
 
     public Task ForgetOperatorAsync(Guid operatorId) => redis.GetDatabase().KeyDeleteAsync(OperatorKey(operatorId));
 
+    /// <summary>Cached even when no platform-wide revocation was ever made, so requests never ask the database for it.</summary>
     public async Task<DateTimeOffset> PlatformSessionsValidAfterAsync(CancellationToken ct) =>
-        (await CachedAsync(PlatformKey, async db =>
-            await db.PlatformState.AsNoTracking().Select(p => (DateTimeOffset?)p.SessionsValidAfter).SingleOrDefaultAsync(ct), tenantId: null, ct))
-        ?? DateTimeOffset.MinValue;
+        (await CachedAsync(PlatformKey, async db => new PlatformSessionState(
+            await db.PlatformState.AsNoTracking().Select(p => (DateTimeOffset?)p.SessionsValidAfter).SingleOrDefaultAsync(ct) ?? DateTimeOffset.MinValue),
+            tenantId: null, ct))!.SessionsValidAfter;
 
     public Task ForgetTenantAsync(Guid tenantId) => redis.GetDatabase().KeyDeleteAsync(TenantKey(tenantId));
 
