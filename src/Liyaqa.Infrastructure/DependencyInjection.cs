@@ -99,9 +99,11 @@ public static class DependencyInjection
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked for evaluation.
         builder.Services.AddHttpClient<SmsGateway>().RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+        builder.Services.AddScoped<Outbox>();
         builder.Services.AddHostedService<NotificationDispatcher>();
         builder.AddScheduledJobs(connectionStrings);
 
+        CapacityMetrics.Watch(builder.Environment.ContentRootPath);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(HealthComponents.Database, tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<CacheHealthCheck>(HealthComponents.Cache, tags: [ServiceDefaultsExtensions.ReadyTag])

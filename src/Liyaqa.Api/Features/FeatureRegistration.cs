@@ -2,6 +2,7 @@ using Liyaqa.Api.Features.AuditLog;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Api.Features.Diagnostics;
 using Liyaqa.Api.Features.Maintenance;
+using Liyaqa.Api.Features.Notifications;
 using Liyaqa.Api.Features.Operations;
 using Liyaqa.Api.Features.PlatformOperators;
 using Liyaqa.Api.Features.PlatformSecurity;
@@ -35,6 +36,7 @@ public static class FeatureRegistration
         app.MapPlatformOperators();
         app.MapUsers();
         app.MapAuditLog();
+        app.MapMessageTemplates();
         app.MapMaintenance();
         app.MapFaultInjection();
         return app;

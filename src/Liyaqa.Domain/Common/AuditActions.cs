@@ -18,4 +18,6 @@ public static class AuditActions
     public const string TenantProvisioned = "TENANT_PROVISIONED";
     public const string TenantSuspended = "TENANT_SUSPENDED";
     public const string TenantReactivated = "TENANT_REACTIVATED";
+    public const string MessageTemplateChanged = "MESSAGE_TEMPLATE_CHANGED";
+    public const string MessageTemplateReset = "MESSAGE_TEMPLATE_RESET";
 }

@@ -60,14 +60,23 @@ public sealed class Notification : Entity, IAggregateRoot, ITenantOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static Notification Email(Guid tenantId, string templateKey, string language, string recipient, string subject, string body, DateTimeOffset now)
+    public static Notification Email(Guid tenantId, string templateKey, string language, string recipient, string subject, string body, DateTimeOffset now) =>
+        New(tenantId, NotificationChannel.Email, templateKey, language, recipient, subject, body, now);
+
+    /// <summary>A text message to an E.164 number (callers normalise numbers with <see cref="PhoneNumbers"/>).</summary>
+    public static Notification Sms(Guid tenantId, string templateKey, string language, string phone, string text, DateTimeOffset now) =>
+        PhoneNumbers.IsE164(phone)
+            ? New(tenantId, NotificationChannel.Sms, templateKey, language, phone, null, text, now)
+            : throw new ArgumentException($"'{phone}' is not an E.164 phone number.", nameof(phone));
+
+    private static Notification New(Guid tenantId, NotificationChannel channel, string templateKey, string language, string recipient, string? subject, string body, DateTimeOffset now)
     {
         var id = Guid.CreateVersion7();
         return new Notification
         {
             Id = id,
             TenantId = tenantId,
-            Channel = NotificationChannel.Email,
+            Channel = channel,
             TemplateKey = templateKey,
             Language = language,
             Recipient = recipient,

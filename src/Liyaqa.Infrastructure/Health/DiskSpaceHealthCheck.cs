@@ -12,7 +12,7 @@ internal sealed class DiskSpaceHealthCheck(IHostEnvironment environment) : IHeal
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var drive = new DriveInfo(environment.ContentRootPath);
-        var freePercent = drive.TotalSize == 0 ? 0 : 100.0 * drive.AvailableFreeSpace / drive.TotalSize;
+        var freePercent = 100.0 * CapacityMetrics.FreeRatio(environment.ContentRootPath);
         var data = new Dictionary<string, object>
         {
             ["path"] = drive.RootDirectory.FullName,

@@ -1,5 +1,6 @@
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.Notifications;
+using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Platform;
 using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Tenants;
@@ -28,6 +29,8 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     public DbSet<Notification> NotificationQueue => Set<Notification>();
 
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
@@ -38,6 +41,10 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     /// <summary>The tenant this context acts for; read by the query filters on every query.</summary>
     public Guid? CurrentTenantId => tenantContext.TenantId;
+
+    /// <summary>The club this context acts for.</summary>
+    public Task<Tenant> CurrentTenantAsync(CancellationToken ct) =>
+        Tenants.AsNoTracking().SingleAsync(t => t.Id == CurrentTenantId, ct);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -74,13 +81,15 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
         {
             var tenantId = CurrentTenantId
                 ?? throw new InvalidOperationException($"Cannot save a {entry.Metadata.ClrType.Name} without a current tenant.");
+            // A tenant id left unset is a temporary value EF gave the key part it shares with the club's foreign key.
             var property = entry.Property(nameof(ITenantOwned.TenantId));
-            if (property.CurrentValue is Guid existing && existing != Guid.Empty && existing != tenantId)
+            if (!property.IsTemporary && property.CurrentValue is Guid existing && existing != Guid.Empty && existing != tenantId)
             {
                 throw new InvalidOperationException($"Cannot save a {entry.Metadata.ClrType.Name} of another tenant.");
             }
 
             property.CurrentValue = tenantId;
+            property.IsTemporary = false;
         }
     }
 }

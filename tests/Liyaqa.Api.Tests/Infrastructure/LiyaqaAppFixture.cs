@@ -120,6 +120,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
         }
 
         await SmsProvider.DisposeAsync();
+        ApiLogs.SaveTo(Path.Combine(AppContext.BaseDirectory, "api.log"));
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);

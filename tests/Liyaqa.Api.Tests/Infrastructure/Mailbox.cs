@@ -16,19 +16,23 @@ public static class Mailbox
     }
 
     /// <summary>Waits for the first message to <paramref name="recipient"/>.</summary>
-    public static async Task<MimeMessage> WaitForMailToAsync(this LiyaqaAppFixture app, string recipient, TimeSpan? patience = null)
+    public static async Task<MimeMessage> WaitForMailToAsync(this LiyaqaAppFixture app, string recipient, TimeSpan? patience = null) =>
+        (await app.WaitForMailsToAsync(recipient, 1, patience))[0];
+
+    /// <summary>Waits until <paramref name="count"/> messages reached <paramref name="recipient"/>, and returns them all.</summary>
+    public static async Task<List<MimeMessage>> WaitForMailsToAsync(this LiyaqaAppFixture app, string recipient, int count, TimeSpan? patience = null)
     {
         var limit = patience ?? TimeSpan.FromSeconds(30);
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var message = app.Received().FirstOrDefault(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, recipient, StringComparison.OrdinalIgnoreCase)));
-            if (message is not null)
+            var messages = app.Received().Where(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, recipient, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (messages.Count >= count)
             {
-                return message;
+                return messages;
             }
 
-            Assert.True(clock.Elapsed < limit, $"no mail to {recipient} within {limit.TotalSeconds} s");
+            Assert.True(clock.Elapsed < limit, $"{messages.Count} of {count} mails to {recipient} within {limit.TotalSeconds} s");
             await Task.Delay(200);
         }
     }

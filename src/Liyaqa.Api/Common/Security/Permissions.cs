@@ -15,6 +15,8 @@ public static class Permissions
     public const string UsersManage = "users.manage";
     public const string SessionsRevoke = "sessions.revoke";
     public const string AuditRead = "audit.read";
+    public const string TemplatesRead = "templates.read";
+    public const string TemplatesManage = "templates.manage";
 
     private static readonly Role[] Staff = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk, Role.Trainer];
 
@@ -25,5 +27,7 @@ public static class Permissions
         [UsersManage] = [Role.Owner, Role.Admin],
         [SessionsRevoke] = [Role.Owner, Role.Admin],
         [AuditRead] = [Role.Owner, Role.Admin],
+        [TemplatesRead] = [Role.Owner, Role.Admin, Role.Manager],
+        [TemplatesManage] = [Role.Owner, Role.Admin],
     };
 }

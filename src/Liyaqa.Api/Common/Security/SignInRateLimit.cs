@@ -32,6 +32,7 @@ internal sealed class SignInRateLimit(string endpoint, Func<EndpointFilterInvoca
 
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Liyaqa.RateLimiting").LogWarning(
             "Rate limit exceeded on {Endpoint} for tenant {Tenant} from {Ip}", endpoint, tenant, ip);
+        SecurityMetrics.RateLimited(endpoint);
         var retryAfter = (int)Math.Ceiling(Math.Max(1, decision.RetryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(

@@ -1,4 +1,5 @@
 using Liyaqa.Api.Common.Auditing;
+using Liyaqa.Api.Common.Security;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Auditing;
@@ -35,12 +36,14 @@ public static class Login
         {
             hasher.VerifyDecoy(request.Password);
             log.LogWarning("Authentication failed for {Email}: unknown tenant {Tenant}", email, slug);
+            SecurityMetrics.LoginFailed("unknown_club");
             return AuthProblems.InvalidCredentials();
         }
 
         if (tenant.IsSuspended)
         {
             log.LogWarning("Authentication failed for {Email}: tenant {Tenant} is suspended", email, slug);
+            SecurityMetrics.LoginFailed("club_suspended");
             return AuthProblems.TenantSuspended();
         }
 
@@ -70,6 +73,7 @@ public static class Login
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
                     log.LogWarning("Authentication failed for {Email} in tenant {Tenant}: no such account", email, slug);
+                    SecurityMetrics.LoginFailed("unknown_account");
                     return AuthProblems.InvalidCredentials();
                 }
 
@@ -81,6 +85,7 @@ public static class Login
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
                     log.LogWarning("Authentication failed for {Email} in tenant {Tenant}: account {State}", email, slug, user.Enabled ? "locked" : "disabled");
+                    SecurityMetrics.LoginFailed(user.Enabled ? "account_locked" : "account_disabled");
                     return AuthProblems.InvalidCredentials();
                 }
 
@@ -92,6 +97,7 @@ public static class Login
                     await transaction.CommitAsync(ct);
                     log.LogWarning("Authentication failed for {Email} in tenant {Tenant}: wrong password ({Attempts} in a row{Locked})",
                         email, slug, user.FailedLoginAttempts, locked ? ", account locked" : string.Empty);
+                    SecurityMetrics.LoginFailed("wrong_password");
                     return AuthProblems.InvalidCredentials();
                 }
 

@@ -40,7 +40,7 @@ public static class PasswordReset
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, ct);
         if (user is { Enabled: true })
         {
-            emails.QueuePasswordReset(tenant, user);
+            await emails.QueuePasswordResetAsync(tenant, user, ct);
             await db.SaveChangesAsync(ct);
         }
 

@@ -1,3 +1,4 @@
+using Liyaqa.Api.Common.Security;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Persistence;
@@ -59,6 +60,7 @@ public static class Refresh
                 presented.RecordReplay();
                 loggers.CreateLogger("Liyaqa.Auth").LogWarning(
                     "Authentication failed for {Email} in tenant {Tenant}: a spent refresh token was reused; session {Session} revoked", user.Email, slug, presented.FamilyId);
+                SecurityMetrics.LoginFailed("refresh_reused");
             }
 
             await foreach (var token in db.RefreshTokens.Where(t => t.FamilyId == presented.FamilyId && t.RevokedAt == null).AsAsyncEnumerable().WithCancellation(ct))

@@ -46,6 +46,7 @@ public static class PlatformOperatorEndpoints
         if (account is null || check == PasswordCheck.Wrong)
         {
             loggers.CreateLogger("Liyaqa.Auth").LogWarning("Authentication failed for platform operator {Email}", email);
+            SecurityMetrics.LoginFailed("operator");
             return AuthProblems.InvalidCredentials();
         }
 

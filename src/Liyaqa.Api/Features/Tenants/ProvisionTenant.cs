@@ -57,7 +57,7 @@ public sealed class TenantProvisioner(LiyaqaDbContext db, TenantContext tenantCo
         db.Users.Add(owner!);
         if (invite)
         {
-            emails.QueueInvitation(tenant, owner!);
+            await emails.QueueInvitationAsync(tenant, owner!, ct);
         }
 
         await db.SaveChangesAsync(ct);

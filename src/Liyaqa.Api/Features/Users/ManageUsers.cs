@@ -61,7 +61,7 @@ public static class ManageUsers
         db.Users.Add(user);
         if (invite)
         {
-            emails.QueueInvitation(await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, ct), user);
+            await emails.QueueInvitationAsync(await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, ct), user, ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -160,6 +160,60 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("notification_queue", (string)null);
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Notifications.Templates.MessageTemplate", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Sms")
+                        .IsRequired()
+                        .HasMaxLength(480)
+                        .HasColumnType("character varying(480)")
+                        .HasColumnName("sms");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_message_templates");
+
+                    b.HasIndex("TenantId", "Key", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_message_templates_tenant_id_key_language");
+
+                    b.ToTable("message_templates", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Platform.PlatformOperator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -583,6 +637,16 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_branches_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Notifications.Templates.MessageTemplate", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_templates_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Users.PasswordResetToken", b =>

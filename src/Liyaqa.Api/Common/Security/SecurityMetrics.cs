@@ -1,0 +1,19 @@
+using System.Diagnostics.Metrics;
+
+namespace Liyaqa.Api.Common.Security;
+
+/// <summary>
+/// Counters behind the login-failure and rate-limit alerts: <c>liyaqa_auth_login_failures_total{reason}</c>
+/// and <c>liyaqa_rate_limit_rejections_total{endpoint}</c>.
+/// </summary>
+public static class SecurityMetrics
+{
+    private static readonly Meter Meter = new("Liyaqa.Security");
+    private static readonly Counter<long> LoginFailures = Meter.CreateCounter<long>("liyaqa.auth.login_failures", description: "Refused sign-ins and refreshes");
+    private static readonly Counter<long> RateLimitRejections = Meter.CreateCounter<long>("liyaqa.rate_limit.rejections", description: "Requests refused with 429");
+
+    /// <summary>A refused sign-in: unknown_club, club_suspended, unknown_account, account_locked, account_disabled, wrong_password, refresh_reused, operator.</summary>
+    public static void LoginFailed(string reason) => LoginFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public static void RateLimited(string endpoint) => RateLimitRejections.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
+}
