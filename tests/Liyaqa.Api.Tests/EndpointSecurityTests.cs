@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Liyaqa.Api.Tests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -15,7 +16,7 @@ namespace Liyaqa.Api.Tests;
 /// gets 403, and a club's token asking for another club's resource gets 404.
 /// </summary>
 [Collection(LiyaqaAppCollection.Name)]
-public sealed class EndpointSecurityTests(LiyaqaAppFixture app)
+public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
 {
     private static readonly HashSet<string> PublicOperations =
     [
@@ -101,20 +102,38 @@ public sealed class EndpointSecurityTests(LiyaqaAppFixture app)
         var a = await app.ProvisionTenantAsync("own-a");
         var b = await app.ProvisionTenantAsync("own-b");
         var ownerA = await app.LoginAsOwnerAsync(a);
-        var ownerB = await app.LoginAsOwnerAsync(b);
-        using var clientB = app.As(ownerB.AccessToken);
-        var userOfB = (await clientB.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("id").GetString()!;
-
-        // A resource of club B for each kind of route; a new kind of route must add its own here.
-        var resourcesOfB = new Dictionary<string, string> { ["/api/users/{id}"] = userOfB };
+        var memberA = (await app.AddUserAsync(a, ownerA, $"member@{a.Slug}.test", "Member")).Tokens;
+        using var clientB = app.As((await app.LoginAsOwnerAsync(b)).AccessToken);
+        var resourcesOfB = await ResourcesOfAsync(clientB);
 
         Assert.NotEmpty(operations);
         foreach (var operation in operations)
         {
             var kind = resourcesOfB.Keys.FirstOrDefault(prefix => operation.Path.StartsWith(prefix, StringComparison.Ordinal));
             Assert.True(kind is not null, $"{operation.Name}: add a resource of another club for this route to the test");
-            await ExpectAsync(HttpStatusCode.NotFound, operation, operation.Path.Replace("{id}", resourcesOfB[kind], StringComparison.Ordinal), ownerA.AccessToken, "other club's resource");
+            var token = operation.Roles.Contains("Owner") ? ownerA.AccessToken : memberA.AccessToken;
+            await ExpectAsync(HttpStatusCode.NotFound, operation, Fill(operation.Path.Replace("{id}", resourcesOfB[kind], StringComparison.Ordinal), "-", "-"), token, "other club's resource");
         }
+    }
+
+    /// <summary>A resource of the club for each kind of route; a new kind of route must add its own here.</summary>
+    private static async Task<Dictionary<string, string>> ResourcesOfAsync(HttpClient club)
+    {
+        var branch = await club.MainBranchAsync();
+        var member = (await club.CreateMemberAsync()).Id();
+        var plan = (await club.CreatePlanAsync()).Id();
+        var subscription = (await club.SellAsync(member, plan)).Id();
+        var checkIn = (await club.PostOkAsync("/api/check-ins", new { branchId = branch, memberId = member })).Id();
+        return new Dictionary<string, string>
+        {
+            ["/api/users/{id}"] = (await club.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("id").GetString()!,
+            ["/api/branches/{id}"] = branch.ToString(),
+            ["/api/members/{id}"] = member.ToString(),
+            ["/api/membership-plans/{id}"] = plan.ToString(),
+            ["/api/subscriptions/{id}"] = subscription.ToString(),
+            ["/api/check-ins/{id}"] = checkIn.ToString(),
+            ["/api/me/subscriptions/{id}"] = subscription.ToString(),
+        };
     }
 
     private async Task<List<Operation>> OperationsAsync()
@@ -154,9 +173,15 @@ public sealed class EndpointSecurityTests(LiyaqaAppFixture app)
         }
     }
 
+    /// <summary>Route parameters filled: the id and slug given, message keys with a real one, any other id with a new GUID.</summary>
     private static string Fill(string template, string id, string slug) =>
-        template.Replace("{id}", id, StringComparison.Ordinal).Replace("{slug}", slug, StringComparison.Ordinal)
-            .Replace("{key}", "password-reset", StringComparison.Ordinal).Replace("{language}", "ar", StringComparison.Ordinal);
+        RouteParameter().Replace(
+            template.Replace("{id}", id, StringComparison.Ordinal).Replace("{slug}", slug, StringComparison.Ordinal)
+                .Replace("{key}", "password-reset", StringComparison.Ordinal).Replace("{language}", "ar", StringComparison.Ordinal),
+            _ => Guid.NewGuid().ToString());
+
+    [GeneratedRegex(@"\{[A-Za-z]+\}")]
+    private static partial Regex RouteParameter();
 
     /// <summary>Tokens built from a real one: expired (signed with the real key), foreign key, alg none, tampered.</summary>
     private async Task<Dictionary<string, string>> ForgedTokensAsync(string real)

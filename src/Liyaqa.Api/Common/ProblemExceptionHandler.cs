@@ -22,6 +22,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
                 Status = StatusCodes.Status400BadRequest,
                 Title = "One or more values are invalid.",
             },
+            DomainRuleException refused => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The request breaks a rule.",
+                Detail = refused.Message,
+                Extensions = { ["code"] = refused.Code },
+            },
             DomainConflictException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

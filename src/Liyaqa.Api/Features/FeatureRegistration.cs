@@ -1,11 +1,16 @@
 using Liyaqa.Api.Features.AuditLog;
 using Liyaqa.Api.Features.Auth;
+using Liyaqa.Api.Features.Branches;
+using Liyaqa.Api.Features.CheckIns;
 using Liyaqa.Api.Features.Diagnostics;
 using Liyaqa.Api.Features.Maintenance;
+using Liyaqa.Api.Features.Members;
 using Liyaqa.Api.Features.Notifications;
 using Liyaqa.Api.Features.Operations;
+using Liyaqa.Api.Features.Plans;
 using Liyaqa.Api.Features.PlatformOperators;
 using Liyaqa.Api.Features.PlatformSecurity;
+using Liyaqa.Api.Features.Subscriptions;
 using Liyaqa.Api.Features.Tenants;
 using Liyaqa.Api.Features.Users;
 using Mapster;
@@ -25,6 +30,10 @@ public static class FeatureRegistration
         services.AddScoped<TenantChanges>();
         services.AddScoped<AccountChanges>();
         services.AddScoped<PlatformOperatorAccounts>();
+        services.AddScoped<SubscriptionChanges>();
+        services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckInOptions>>().Value);
+        services.AddSingleton<CheckInPasses>();
         return services;
     }
 
@@ -37,6 +46,12 @@ public static class FeatureRegistration
         app.MapUsers();
         app.MapAuditLog();
         app.MapMessageTemplates();
+        app.MapBranches();
+        app.MapMembers();
+        app.MapMemberSelfService();
+        app.MapPlans();
+        app.MapSubscriptions();
+        app.MapCheckIns();
         app.MapMaintenance();
         app.MapFaultInjection();
         return app;

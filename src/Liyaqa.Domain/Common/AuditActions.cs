@@ -20,4 +20,19 @@ public static class AuditActions
     public const string TenantReactivated = "TENANT_REACTIVATED";
     public const string MessageTemplateChanged = "MESSAGE_TEMPLATE_CHANGED";
     public const string MessageTemplateReset = "MESSAGE_TEMPLATE_RESET";
+    public const string BranchCreated = "BRANCH_CREATED";
+    public const string BranchUpdated = "BRANCH_UPDATED";
+    public const string MemberCreated = "MEMBER_CREATED";
+    public const string LeadCreated = "LEAD_CREATED";
+    public const string MemberUpdated = "MEMBER_UPDATED";
+    public const string MemberArchived = "MEMBER_ARCHIVED";
+    public const string MemberStatusChanged = "MEMBER_STATUS_CHANGED";
+    public const string PlanCreated = "PLAN_CREATED";
+    public const string PlanUpdated = "PLAN_UPDATED";
+    public const string SubscriptionSold = "SUBSCRIPTION_SOLD";
+    public const string SubscriptionCancelled = "SUBSCRIPTION_CANCELLED";
+    public const string SubscriptionFrozen = "SUBSCRIPTION_FROZEN";
+    public const string SubscriptionUnfrozen = "SUBSCRIPTION_UNFROZEN";
+    public const string SubscriptionPlanChanged = "SUBSCRIPTION_PLAN_CHANGED";
+    public const string SubscriptionExpired = "SUBSCRIPTION_EXPIRED";
 }

@@ -17,3 +17,12 @@ public sealed class DomainValidationException(IReadOnlyDictionary<string, string
 
 /// <summary>The operation clashes with the current state (a duplicate, a stale version, a full class).</summary>
 public sealed class DomainConflictException(string message) : DomainException(message);
+
+/// <summary>
+/// A business rule says no to a well-formed request (a freeze beyond the allowance, a plan that is not on
+/// sale); <see cref="Code"/> is the machine-readable reason clients switch on.
+/// </summary>
+public sealed class DomainRuleException(string code, string message) : DomainException(message)
+{
+    public string Code { get; } = code;
+}

@@ -41,6 +41,10 @@ public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
 
     public bool IsSuspended => Status == TenantStatus.Suspended;
 
+    /// <summary>The club's calendar day at <paramref name="instant"/>: memberships start and end on these days.</summary>
+    public DateOnly DateAt(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
+
     /// <summary>Stops the club: its users can no longer sign in or refresh, and their calls get 403.</summary>
     public void Suspend()
     {

@@ -1,4 +1,7 @@
 using Liyaqa.Domain.Branches;
+using Liyaqa.Domain.CheckIns;
+using Liyaqa.Domain.Members;
+using Liyaqa.Domain.Memberships;
 using Liyaqa.Domain.Notifications;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Platform;
@@ -31,6 +34,16 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
 
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<MembershipPlan> MembershipPlans => Set<MembershipPlan>();
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();
+
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
@@ -48,6 +61,8 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Trigram indexes make "any part of a name" searches fast.
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LiyaqaDbContext).Assembly);
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes()

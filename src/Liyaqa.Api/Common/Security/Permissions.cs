@@ -17,6 +17,18 @@ public static class Permissions
     public const string AuditRead = "audit.read";
     public const string TemplatesRead = "templates.read";
     public const string TemplatesManage = "templates.manage";
+    public const string BranchesRead = "branches.read";
+    public const string BranchesManage = "branches.manage";
+    public const string MembersRead = "members.read";
+    public const string MembersManage = "members.manage";
+    public const string MembersImport = "members.import";
+    public const string PlansRead = "plans.read";
+    public const string PlansManage = "plans.manage";
+    public const string SubscriptionsManage = "subscriptions.manage";
+    public const string CheckInsManage = "checkins.manage";
+
+    /// <summary>A member's own membership in the member app: status, freezes within the plan's rules, entry pass.</summary>
+    public const string MemberSelfService = "member.self";
 
     private static readonly Role[] Staff = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk, Role.Trainer];
 
@@ -29,5 +41,15 @@ public static class Permissions
         [AuditRead] = [Role.Owner, Role.Admin],
         [TemplatesRead] = [Role.Owner, Role.Admin, Role.Manager],
         [TemplatesManage] = [Role.Owner, Role.Admin],
+        [BranchesRead] = Staff,
+        [BranchesManage] = [Role.Owner, Role.Admin],
+        [MembersRead] = Staff,
+        [MembersManage] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
+        [MembersImport] = [Role.Owner, Role.Admin, Role.Manager],
+        [PlansRead] = Staff,
+        [PlansManage] = [Role.Owner, Role.Admin, Role.Manager],
+        [SubscriptionsManage] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
+        [CheckInsManage] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
+        [MemberSelfService] = [Role.Member],
     };
 }

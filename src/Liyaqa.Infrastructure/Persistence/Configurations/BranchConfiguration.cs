@@ -15,6 +15,8 @@ internal sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
         builder.Property(b => b.NameEn).HasMaxLength(200);
         builder.Property(b => b.NameAr).HasMaxLength(200);
         builder.Property(b => b.TimeZone).HasMaxLength(64);
+        builder.Property(b => b.Address).HasMaxLength(500);
+        builder.Property(b => b.OpeningHours).IsJson();
         builder.Ignore(b => b.AuditEvents);
     }
 }

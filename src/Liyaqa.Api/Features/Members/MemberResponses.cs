@@ -1,0 +1,39 @@
+using Liyaqa.Domain.Members;
+
+namespace Liyaqa.Api.Features.Members;
+
+/// <summary>A member as lists show them: the national ID masked.</summary>
+public sealed record MemberSummary(
+    Guid Id, string Number, string FirstNameEn, string LastNameEn, string FirstNameAr, string LastNameAr, string? Email, string? Phone,
+    MemberStatus Status, Guid? HomeBranchId, IReadOnlyList<string> Tags, string? NationalIdMasked)
+{
+    public static MemberSummary From(Member m) => new(
+        m.Id, m.DisplayNumber, m.FirstNameEn, m.LastNameEn, m.FirstNameAr, m.LastNameAr, m.Email, m.Phone, m.Status, m.HomeBranchId, m.Tags, m.MaskedNationalId);
+}
+
+/// <summary>One member in full, for the member's page.</summary>
+public sealed record MemberResponse(
+    Guid Id, string Number, string FirstNameEn, string LastNameEn, string FirstNameAr, string LastNameAr, string? Email, string? Phone,
+    Gender Gender, DateOnly? DateOfBirth, string? NationalId, string? EmergencyContactName, string? EmergencyContactPhone, Guid? HomeBranchId,
+    IReadOnlyList<string> Tags, string? Notes, string Language, MemberStatus Status, string? LeadSource, bool HasAppAccount,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ArchivedAt)
+{
+    public static MemberResponse From(Member m) => new(
+        m.Id, m.DisplayNumber, m.FirstNameEn, m.LastNameEn, m.FirstNameAr, m.LastNameAr, m.Email, m.Phone, m.Gender, m.DateOfBirth, m.NationalId,
+        m.EmergencyContactName, m.EmergencyContactPhone, m.HomeBranchId, m.Tags, m.Notes, m.Language, m.Status, m.LeadSource, m.UserId is not null,
+        m.CreatedAt, m.UpdatedAt, m.ArchivedAt);
+}
+
+public sealed record MemberPage(IReadOnlyList<MemberSummary> Items, int Page, int PageSize, int Total);
+
+/// <summary>A new member or lead: the member's details, and for a lead where they came from.</summary>
+public sealed record CreateMemberRequest(
+    string? FirstNameEn, string? LastNameEn, string? FirstNameAr, string? LastNameAr, string? Email, string? Phone, Gender Gender,
+    DateOnly? DateOfBirth, string? NationalId, string? EmergencyContactName, string? EmergencyContactPhone, Guid? HomeBranchId,
+    IReadOnlyList<string>? Tags, string? Notes, string? Language, string? LeadSource = null)
+{
+    public MemberDetails Details => new(FirstNameEn, LastNameEn, FirstNameAr, LastNameAr, Email, Phone, Gender, DateOfBirth, NationalId,
+        EmergencyContactName, EmergencyContactPhone, HomeBranchId, Tags, Notes, Language);
+}
+
+public sealed record TrialRequest(int? Days, int? Visits, DateOnly? StartDate);

@@ -1,0 +1,209 @@
+using System.Net.Mail;
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Tenancy;
+
+namespace Liyaqa.Domain.Members;
+
+public enum Gender
+{
+    Unspecified,
+    Male,
+    Female,
+}
+
+/// <summary>Where a member is in their life with the club; derived from their subscriptions (<see cref="MemberStatusRules"/>).</summary>
+public enum MemberStatus
+{
+    Lead,
+    Trial,
+    Active,
+    Frozen,
+    Expired,
+    Cancelled,
+}
+
+/// <summary>What staff type about a person; the same shape creates and updates a member.</summary>
+public sealed record MemberDetails(
+    string? FirstNameEn,
+    string? LastNameEn,
+    string? FirstNameAr,
+    string? LastNameAr,
+    string? Email,
+    string? Phone,
+    Gender Gender,
+    DateOnly? DateOfBirth,
+    string? NationalId,
+    string? EmergencyContactName,
+    string? EmergencyContactPhone,
+    Guid? HomeBranchId,
+    IReadOnlyList<string>? Tags,
+    string? Notes,
+    string? Language);
+
+/// <summary>
+/// A person the club knows: a lead, a trial visitor, or a member with subscriptions. Names are kept in
+/// Latin and Arabic script; email and phone are unique within the club; the national ID / iqama number
+/// is never shown in lists or logs.
+/// </summary>
+public sealed class Member : Entity, IAggregateRoot, ITenantOwned
+{
+    public const int MaxNameLength = 100;
+    public const int MaxNotesLength = 2000;
+    public const int MaxTags = 20;
+
+    private Member()
+    {
+    }
+
+    public Guid TenantId { get; private set; }
+
+    /// <summary>The club's running number for the member, shown as <see cref="DisplayNumber"/> (M-000042).</summary>
+    public int Number { get; private set; }
+
+    public string DisplayNumber => FormatNumber(Number);
+
+    public string FirstNameEn { get; private set; } = string.Empty;
+
+    public string LastNameEn { get; private set; } = string.Empty;
+
+    public string FirstNameAr { get; private set; } = string.Empty;
+
+    public string LastNameAr { get; private set; } = string.Empty;
+
+    /// <summary>Lower-cased; unique within the club when present.</summary>
+    public string? Email { get; private set; }
+
+    /// <summary>E.164; unique within the club when present.</summary>
+    public string? Phone { get; private set; }
+
+    public Gender Gender { get; private set; }
+
+    public DateOnly? DateOfBirth { get; private set; }
+
+    public string? NationalId { get; private set; }
+
+    public string? EmergencyContactName { get; private set; }
+
+    public string? EmergencyContactPhone { get; private set; }
+
+    public Guid? HomeBranchId { get; private set; }
+
+    public string[] Tags { get; private set; } = [];
+
+    public string? Notes { get; private set; }
+
+    /// <summary>The language the member's messages are written in.</summary>
+    public string Language { get; private set; } = Languages.Arabic;
+
+    public MemberStatus Status { get; private set; }
+
+    /// <summary>Where a lead came from (walk-in, website, referral…); null for members created directly.</summary>
+    public string? LeadSource { get; private set; }
+
+    /// <summary>Names, email, phone and number folded for search (<see cref="SearchText"/>); indexed with trigrams.</summary>
+    public string SearchText { get; private set; } = string.Empty;
+
+    /// <summary>The member's own sign-in account, once invited to the member app.</summary>
+    public Guid? UserId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? ArchivedAt { get; private set; }
+
+    public bool IsArchived => ArchivedAt is not null;
+
+    public string FullNameEn => $"{FirstNameEn} {LastNameEn}".Trim();
+
+    public string FullNameAr => $"{FirstNameAr} {LastNameAr}".Trim();
+
+    /// <summary>The name to greet the member with in <paramref name="language"/>, falling back to the other script.</summary>
+    public string NameIn(string language) =>
+        language == Languages.Arabic && FullNameAr.Length > 0 ? FullNameAr : FullNameEn.Length > 0 ? FullNameEn : FullNameAr;
+
+    /// <summary>The national ID with all but its last four characters hidden.</summary>
+    public string? MaskedNationalId => NationalId is null ? null : new string('•', Math.Max(0, NationalId.Length - 4)) + NationalId[^Math.Min(4, NationalId.Length)..];
+
+    public static string FormatNumber(int number) => $"M-{number:D6}";
+
+    public static Member Create(int number, MemberDetails details, string? leadSource, DateTimeOffset now)
+    {
+        var member = new Member { Number = number, CreatedAt = now, Status = MemberStatus.Lead, LeadSource = Clean(leadSource) };
+        member.Apply(details, now);
+        member.Audit(leadSource is null ? AuditActions.MemberCreated : AuditActions.LeadCreated, new { member.Number });
+        return member;
+    }
+
+    public void Update(MemberDetails details, DateTimeOffset now)
+    {
+        Apply(details, now);
+        Audit(AuditActions.MemberUpdated);
+    }
+
+    public void Archive(DateTimeOffset now)
+    {
+        ArchivedAt ??= now;
+        UpdatedAt = now;
+        Audit(AuditActions.MemberArchived);
+    }
+
+    public void LinkAccount(Guid userId) => UserId = userId;
+
+    /// <summary>Sets the status derived from the member's subscriptions; audited when it changes.</summary>
+    public void ApplyStatus(MemberStatus status, DateTimeOffset now)
+    {
+        if (status == Status)
+        {
+            return;
+        }
+
+        Audit(AuditActions.MemberStatusChanged, new { from = Status.ToString(), to = status.ToString() });
+        Status = status;
+        UpdatedAt = now;
+    }
+
+    private void Apply(MemberDetails details, DateTimeOffset now)
+    {
+        var phone = PhoneNumbers.Normalize(details.Phone);
+        var emergencyPhone = PhoneNumbers.Normalize(details.EmergencyContactPhone);
+        var email = Clean(details.Email)?.ToLowerInvariant();
+        var tags = (details.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var errors = new DomainErrors()
+            .Check(Clean(details.FirstNameEn) is not null || Clean(details.FirstNameAr) is not null, "firstNameEn", "A first name in Latin or Arabic script is required.")
+            .Check(Fits(details.FirstNameEn) && Fits(details.LastNameEn) && Fits(details.FirstNameAr) && Fits(details.LastNameAr), "name", $"Names are at most {MaxNameLength} characters.")
+            .Check(email is null || (email.Length <= 254 && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email), "email", "Not a valid email address.")
+            .Check(details.Phone is null || phone is not null, "phone", "Not a phone number; use +9665XXXXXXXX or 05XXXXXXXX.")
+            .Check(phone is null || !phone.StartsWith("+966", StringComparison.Ordinal) || PhoneNumbers.IsSaudiMobile(phone), "phone", "A Saudi mobile number is 05XXXXXXXX (+9665XXXXXXXX).")
+            .Check(details.EmergencyContactPhone is null || emergencyPhone is not null, "emergencyContactPhone", "Not a phone number.")
+            .Check(details.DateOfBirth is null || (details.DateOfBirth.Value.Year >= 1900 && details.DateOfBirth.Value <= DateOnly.FromDateTime(now.UtcDateTime)), "dateOfBirth", "A date of birth in the past is required.")
+            .Check(Clean(details.NationalId) is null || Clean(details.NationalId)!.Length is >= 5 and <= 20, "nationalId", "A national ID or iqama number has 5-20 characters.")
+            .Check(tags.Length <= MaxTags && tags.All(t => t.Length <= 40), "tags", $"At most {MaxTags} tags of up to 40 characters.")
+            .Check((details.Notes?.Length ?? 0) <= MaxNotesLength, "notes", $"Notes are at most {MaxNotesLength} characters.")
+            .Check(details.Language is null || Languages.IsSupported(details.Language), "language", "Use 'ar' or 'en'.");
+        errors.ThrowIfAny();
+
+        FirstNameEn = Clean(details.FirstNameEn) ?? string.Empty;
+        LastNameEn = Clean(details.LastNameEn) ?? string.Empty;
+        FirstNameAr = Clean(details.FirstNameAr) ?? string.Empty;
+        LastNameAr = Clean(details.LastNameAr) ?? string.Empty;
+        Email = email;
+        Phone = phone;
+        Gender = details.Gender;
+        DateOfBirth = details.DateOfBirth;
+        NationalId = Clean(details.NationalId);
+        EmergencyContactName = Clean(details.EmergencyContactName);
+        EmergencyContactPhone = emergencyPhone;
+        HomeBranchId = details.HomeBranchId;
+        Tags = tags;
+        Notes = Clean(details.Notes);
+        Language = details.Language ?? Language;
+        UpdatedAt = now;
+        SearchText = Common.SearchText.Normalize(string.Join(' ',
+            FirstNameEn, LastNameEn, FirstNameAr, LastNameAr, Email, Phone?.TrimStart('+'), DisplayNumber));
+    }
+
+    private static bool Fits(string? name) => (name?.Trim().Length ?? 0) <= MaxNameLength;
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
