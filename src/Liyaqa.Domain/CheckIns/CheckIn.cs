@@ -1,5 +1,5 @@
-using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.CheckIns;
 
