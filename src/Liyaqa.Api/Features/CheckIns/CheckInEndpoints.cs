@@ -42,7 +42,7 @@ public static class CheckInEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<CheckInResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> CheckInAsync(
+    private static async Task<Results<Created<CheckInResponse>, ProblemHttpResult>> CheckInAsync(
         CheckInRequest request, LiyaqaDbContext db, CheckInPasses passes, CheckInOptions options, TimeProvider clock, CancellationToken ct)
     {
         var given = new object?[] { request.MemberId, request.MemberNumber, request.QrToken }.Count(v => v is not null);
@@ -131,6 +131,5 @@ public static class CheckInEndpoints
 
     private static AttendanceItem Item(CheckIn c) => new(c.Id, c.MemberId, c.BranchId, c.At, c.CheckedOutAt, c.Allowed, c.DenyReason, c.Method);
 
-    private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(string detail) =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not Found", Detail = detail });
+    private static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: detail);
 }
