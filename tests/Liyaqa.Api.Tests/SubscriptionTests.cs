@@ -137,7 +137,12 @@ public sealed class SubscriptionTests(LiyaqaAppFixture app)
         using var owner = await OwnerAsync("sub-plan");
         var invalid = await owner.PostAsJsonAsync("/api/membership-plans", new
         {
-            nameEn = "", nameAr = "باقة", kind = "VisitPack", duration = 30, durationUnit = "Days", price = -5m,
+            nameEn = "",
+            nameAr = "باقة",
+            kind = "VisitPack",
+            duration = 30,
+            durationUnit = "Days",
+            price = -5m,
             terms = new { allBranches = false, branchIds = Array.Empty<Guid>(), maxFreezesPerYear = 1, minFreezeDays = 10, maxFreezeDays = 5 },
         });
         var fields = (await invalid.ReadProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ToList();
