@@ -15,6 +15,7 @@ ensure_prerequisites() {
   command -v redis-server >/dev/null || missing+=(redis-server)
   [ -d /usr/lib/python3/dist-packages/aiosmtpd ] || missing+=(python3-aiosmtpd)
   [ -x /usr/bin/setpriv ] || missing+=(util-linux)
+  command -v shellcheck >/dev/null || missing+=(shellcheck)
   [ ${#missing[@]} -eq 0 ] && return 0
 
   local sudo=""
