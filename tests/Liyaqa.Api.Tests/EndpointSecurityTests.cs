@@ -124,11 +124,14 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
         var plan = (await club.CreatePlanAsync()).Id();
         var subscription = (await club.SellAsync(member, plan)).Id();
         var checkIn = (await club.PostOkAsync("/api/check-ins", new { branchId = branch, memberId = member })).Id();
+        using var csv = new MultipartFormDataContent { { new StringContent("firstNameEn,email\nSara,sara@import.test"), "file", "members.csv" } };
+        var import = (await (await club.PostAsync("/api/members/imports", csv)).Content.ReadFromJsonAsync<JsonElement>()).Id();
         return new Dictionary<string, string>
         {
             ["/api/users/{id}"] = (await club.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("id").GetString()!,
             ["/api/branches/{id}"] = branch.ToString(),
             ["/api/members/{id}"] = member.ToString(),
+            ["/api/members/imports/{id}"] = import.ToString(),
             ["/api/membership-plans/{id}"] = plan.ToString(),
             ["/api/subscriptions/{id}"] = subscription.ToString(),
             ["/api/check-ins/{id}"] = checkIn.ToString(),

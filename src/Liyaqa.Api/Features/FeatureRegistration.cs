@@ -47,6 +47,7 @@ public static class FeatureRegistration
         app.MapAuditLog();
         app.MapMessageTemplates();
         app.MapBranches();
+        app.MapMemberImports();
         app.MapMembers();
         app.MapMemberSelfService();
         app.MapPlans();

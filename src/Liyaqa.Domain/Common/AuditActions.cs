@@ -27,6 +27,8 @@ public static class AuditActions
     public const string MemberUpdated = "MEMBER_UPDATED";
     public const string MemberArchived = "MEMBER_ARCHIVED";
     public const string MemberStatusChanged = "MEMBER_STATUS_CHANGED";
+    public const string MemberImportQueued = "MEMBER_IMPORT_QUEUED";
+    public const string MemberImportFinished = "MEMBER_IMPORT_FINISHED";
     public const string PlanCreated = "PLAN_CREATED";
     public const string PlanUpdated = "PLAN_UPDATED";
     public const string SubscriptionSold = "SUBSCRIPTION_SOLD";

@@ -163,13 +163,49 @@ public sealed class Member : Entity, IAggregateRoot, ITenantOwned
         UpdatedAt = now;
     }
 
+    /// <summary>True when <paramref name="details"/> would change nothing (a re-imported row, an idempotent update).</summary>
+    public bool HasDetails(MemberDetails details)
+    {
+        var wanted = Normalize(details, DateTimeOffset.UtcNow);
+        return wanted with { Tags = null, Language = null } == Current with { Tags = null, Language = null }
+            && (wanted.Tags ?? []).SequenceEqual(Tags) && (wanted.Language ?? Language) == Language;
+    }
+
+    private MemberDetails Current => new(
+        FirstNameEn, LastNameEn, FirstNameAr, LastNameAr, Email, Phone, Gender, DateOfBirth, NationalId, EmergencyContactName,
+        EmergencyContactPhone, HomeBranchId, Tags, Notes, Language);
+
     private void Apply(MemberDetails details, DateTimeOffset now)
+    {
+        var clean = Normalize(details, now);
+        FirstNameEn = clean.FirstNameEn!;
+        LastNameEn = clean.LastNameEn!;
+        FirstNameAr = clean.FirstNameAr!;
+        LastNameAr = clean.LastNameAr!;
+        Email = clean.Email;
+        Phone = clean.Phone;
+        Gender = clean.Gender;
+        DateOfBirth = clean.DateOfBirth;
+        NationalId = clean.NationalId;
+        EmergencyContactName = clean.EmergencyContactName;
+        EmergencyContactPhone = clean.EmergencyContactPhone;
+        HomeBranchId = clean.HomeBranchId;
+        Tags = [.. clean.Tags!];
+        Notes = clean.Notes;
+        Language = clean.Language ?? Language;
+        UpdatedAt = now;
+        SearchText = Common.SearchText.Normalize(string.Join(' ',
+            FirstNameEn, LastNameEn, FirstNameAr, LastNameAr, Email, Phone?.TrimStart('+'), DisplayNumber));
+    }
+
+    /// <summary>The details validated (every bad field named) and in stored form: trimmed, email lower-cased, phones E.164.</summary>
+    private static MemberDetails Normalize(MemberDetails details, DateTimeOffset now)
     {
         var phone = PhoneNumbers.Normalize(details.Phone);
         var emergencyPhone = PhoneNumbers.Normalize(details.EmergencyContactPhone);
         var email = Clean(details.Email)?.ToLowerInvariant();
         var tags = (details.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var errors = new DomainErrors()
+        new DomainErrors()
             .Check(Clean(details.FirstNameEn) is not null || Clean(details.FirstNameAr) is not null, "firstNameEn", "A first name in Latin or Arabic script is required.")
             .Check(Fits(details.FirstNameEn) && Fits(details.LastNameEn) && Fits(details.FirstNameAr) && Fits(details.LastNameAr), "name", $"Names are at most {MaxNameLength} characters.")
             .Check(email is null || (email.Length <= 254 && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email), "email", "Not a valid email address.")
@@ -180,27 +216,12 @@ public sealed class Member : Entity, IAggregateRoot, ITenantOwned
             .Check(Clean(details.NationalId) is null || Clean(details.NationalId)!.Length is >= 5 and <= 20, "nationalId", "A national ID or iqama number has 5-20 characters.")
             .Check(tags.Length <= MaxTags && tags.All(t => t.Length <= 40), "tags", $"At most {MaxTags} tags of up to 40 characters.")
             .Check((details.Notes?.Length ?? 0) <= MaxNotesLength, "notes", $"Notes are at most {MaxNotesLength} characters.")
-            .Check(details.Language is null || Languages.IsSupported(details.Language), "language", "Use 'ar' or 'en'.");
-        errors.ThrowIfAny();
-
-        FirstNameEn = Clean(details.FirstNameEn) ?? string.Empty;
-        LastNameEn = Clean(details.LastNameEn) ?? string.Empty;
-        FirstNameAr = Clean(details.FirstNameAr) ?? string.Empty;
-        LastNameAr = Clean(details.LastNameAr) ?? string.Empty;
-        Email = email;
-        Phone = phone;
-        Gender = details.Gender;
-        DateOfBirth = details.DateOfBirth;
-        NationalId = Clean(details.NationalId);
-        EmergencyContactName = Clean(details.EmergencyContactName);
-        EmergencyContactPhone = emergencyPhone;
-        HomeBranchId = details.HomeBranchId;
-        Tags = tags;
-        Notes = Clean(details.Notes);
-        Language = details.Language ?? Language;
-        UpdatedAt = now;
-        SearchText = Common.SearchText.Normalize(string.Join(' ',
-            FirstNameEn, LastNameEn, FirstNameAr, LastNameAr, Email, Phone?.TrimStart('+'), DisplayNumber));
+            .Check(details.Language is null || Languages.IsSupported(details.Language), "language", "Use 'ar' or 'en'.")
+            .ThrowIfAny();
+        return new MemberDetails(
+            Clean(details.FirstNameEn) ?? string.Empty, Clean(details.LastNameEn) ?? string.Empty, Clean(details.FirstNameAr) ?? string.Empty,
+            Clean(details.LastNameAr) ?? string.Empty, email, phone, details.Gender, details.DateOfBirth, Clean(details.NationalId),
+            Clean(details.EmergencyContactName), emergencyPhone, details.HomeBranchId, tags, Clean(details.Notes), details.Language);
     }
 
     private static bool Fits(string? name) => (name?.Trim().Length ?? 0) <= MaxNameLength;

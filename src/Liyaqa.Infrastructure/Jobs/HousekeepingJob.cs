@@ -24,29 +24,20 @@ public sealed class HousekeepingJob(IServiceScopeFactory scopes, TimeProvider cl
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        List<Guid> tenants;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            tenants = await scope.ServiceProvider.GetRequiredService<LiyaqaDbContext>().Tenants.Select(t => t.Id).ToListAsync(cancellationToken);
-        }
-
+        var tenants = await scopes.ClubsAsync(cancellationToken);
         var removed = 0;
         foreach (var tenantId in tenants)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
-            var db = scope.ServiceProvider.GetRequiredService<LiyaqaDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            removed += await db.RefreshTokens
-                .Where(t => t.ExpiresAt < now - TokenRetention || (t.RevokedAt ?? t.ConsumedAt) < now - TokenRetention)
-                .ExecuteDeleteAsync(cancellationToken);
-            removed += await db.PasswordResetTokens
-                .Where(t => t.ExpiresAt < now - TimeSpan.FromDays(1))
-                .ExecuteDeleteAsync(cancellationToken);
-            removed += await db.NotificationQueue
-                .Where(n => n.Status == NotificationStatus.Sent && n.SentAt < now - SentNotificationRetention)
-                .ExecuteDeleteAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            removed += await scopes.RunAsync(tenantId, async (_, db) =>
+                await db.RefreshTokens
+                    .Where(t => t.ExpiresAt < now - TokenRetention || (t.RevokedAt ?? t.ConsumedAt) < now - TokenRetention)
+                    .ExecuteDeleteAsync(cancellationToken)
+                + await db.PasswordResetTokens
+                    .Where(t => t.ExpiresAt < now - TimeSpan.FromDays(1))
+                    .ExecuteDeleteAsync(cancellationToken)
+                + await db.NotificationQueue
+                    .Where(n => n.Status == NotificationStatus.Sent && n.SentAt < now - SentNotificationRetention)
+                    .ExecuteDeleteAsync(cancellationToken), cancellationToken);
         }
 
         logger.LogInformation("Housekeeping removed {Count} spent token(s) and old notification(s) across {Tenants} club(s)", removed, tenants.Count);

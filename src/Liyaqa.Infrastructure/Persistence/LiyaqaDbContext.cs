@@ -42,6 +42,8 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
+    public DbSet<MemberImport> MemberImports => Set<MemberImport>();
+
     public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();

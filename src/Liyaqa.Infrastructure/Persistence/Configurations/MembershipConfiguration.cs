@@ -107,3 +107,19 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         builder.Ignore(c => c.AuditEvents);
     }
 }
+
+internal sealed class MemberImportConfiguration : IEntityTypeConfiguration<MemberImport>
+{
+    public void Configure(EntityTypeBuilder<MemberImport> builder)
+    {
+        builder.ToTable("member_imports");
+        builder.HasKey(i => new { i.TenantId, i.Id });
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(i => i.FileName).HasMaxLength(200);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Mapping).IsJson();
+        builder.Property(i => i.Errors).IsJson();
+        builder.Property(i => i.FailureReason).HasMaxLength(1000);
+        builder.Ignore(i => i.AuditEvents);
+    }
+}
