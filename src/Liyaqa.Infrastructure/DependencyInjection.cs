@@ -102,6 +102,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddScoped<TenantCounters>();
         builder.Services.AddScoped<Memberships.MemberStatuses>();
+        builder.Services.AddHostedService<Memberships.MemberMetrics>();
         builder.Services.AddHostedService<NotificationDispatcher>();
         builder.AddScheduledJobs(connectionStrings);
 

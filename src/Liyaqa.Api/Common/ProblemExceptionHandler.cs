@@ -35,6 +35,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
                 Title = "The request conflicts with the current state.",
                 Detail = conflict.Message,
             },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The request conflicts with the current state.",
+                Detail = "The record was changed by someone else at the same time; load it again and retry.",
+            },
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

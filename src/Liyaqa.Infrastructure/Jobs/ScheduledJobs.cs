@@ -36,6 +36,11 @@ public static class ScheduledJobs
                     .WithDescription("Nightly at 03:30 KSA")
                     .WithCronSchedule(builder.Configuration["Jobs:HousekeepingCron"] ?? "0 30 3 * * ?", cron => cron.InTimeZone(riyadh)),
                 job => job.WithIdentity(HousekeepingJob.Name).WithDescription("Purge spent tokens and old sent notifications"));
+            quartz.ScheduleJob<Memberships.MembershipLifecycleJob>(
+                trigger => trigger.WithIdentity(Memberships.MembershipLifecycleJob.Name)
+                    .WithDescription("Daily at 00:15 KSA")
+                    .WithCronSchedule(builder.Configuration["Jobs:MembershipCron"] ?? "0 15 0 * * ?", cron => cron.InTimeZone(riyadh)),
+                job => job.WithIdentity(Memberships.MembershipLifecycleJob.Name).WithDescription("Renew, expire and remind memberships; keep member statuses current"));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddSingleton<MaintenancePause>();

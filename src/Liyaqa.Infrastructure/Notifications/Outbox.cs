@@ -1,3 +1,4 @@
+using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Notifications;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Tenants;
@@ -23,6 +24,21 @@ public sealed class Outbox(LiyaqaDbContext db, TimeProvider clock)
     {
         var text = await RenderAsync(tenant, templateKey, language, values, ct);
         return Add(Notification.Sms(tenant.Id, templateKey, language, phone, text.Sms, clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// A message to a member in their language, by email when they have an address, else by SMS; null when
+    /// the club has no way to reach them. The member's name is added to the values.
+    /// </summary>
+    public async Task<Notification?> QueueForMemberAsync(Tenant tenant, Member member, string templateKey, IReadOnlyDictionary<string, object?> values, CancellationToken ct)
+    {
+        var withName = new Dictionary<string, object?>(values) { ["name"] = member.NameIn(member.Language) };
+        return (member.Email, member.Phone) switch
+        {
+            ({ } email, _) => await QueueEmailAsync(tenant, templateKey, member.Language, email, withName, ct),
+            (null, { } phone) => await QueueSmsAsync(tenant, templateKey, member.Language, phone, withName, ct),
+            _ => null,
+        };
     }
 
     /// <summary>The club's current wording of a message: its override when it has one.</summary>

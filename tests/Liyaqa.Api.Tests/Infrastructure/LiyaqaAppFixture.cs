@@ -67,6 +67,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
                 $"--ApiSettings:Notifications:EmailsPerSecond={EmailsPerSecond}",
                 $"--ApiSettings:Sms:Endpoint={SmsProvider.Endpoint}",
                 "--ApiSettings:Jobs:HousekeepingCron=0/3 * * * * ?",
+                "--ApiSettings:Jobs:MembershipCron=0/2 * * * * ?",
                 $"--ApiSettings:Sms:ApiKey={SmsProviderStub.ApiKey}",
                 $"--Parameters:management-token={ManagementToken}",
                 $"--Parameters:db-app-password={AppRolePassword}",

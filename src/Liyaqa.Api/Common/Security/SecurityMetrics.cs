@@ -4,7 +4,7 @@ namespace Liyaqa.Api.Common.Security;
 
 /// <summary>
 /// Counters behind the login-failure and rate-limit alerts: <c>liyaqa_auth_login_failures_total{reason}</c>
-/// and <c>liyaqa_rate_limit_rejections_total{endpoint}</c>.
+/// and <c>liyaqa_rate_limit_rejections_total{policy}</c> (the limited endpoint).
 /// </summary>
 public static class SecurityMetrics
 {
@@ -15,5 +15,5 @@ public static class SecurityMetrics
     /// <summary>A refused sign-in: unknown_club, club_suspended, unknown_account, account_locked, account_disabled, wrong_password, refresh_reused, operator.</summary>
     public static void LoginFailed(string reason) => LoginFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    public static void RateLimited(string endpoint) => RateLimitRejections.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
+    public static void RateLimited(string endpoint) => RateLimitRejections.Add(1, new KeyValuePair<string, object?>("policy", endpoint));
 }
