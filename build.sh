@@ -16,6 +16,8 @@ ensure_prerequisites() {
   [ -d /usr/lib/python3/dist-packages/aiosmtpd ] || missing+=(python3-aiosmtpd)
   [ -x /usr/bin/setpriv ] || missing+=(util-linux)
   command -v shellcheck >/dev/null || missing+=(shellcheck)
+  command -v promtool >/dev/null || missing+=(prometheus)
+  command -v amtool >/dev/null || missing+=(prometheus-alertmanager)
   [ ${#missing[@]} -eq 0 ] && return 0
 
   local sudo=""
