@@ -41,6 +41,7 @@ public static class ApiConventions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRequestLogScope();
         app.UseAuthorization();
 
         app.MapOpenApi();

@@ -4,6 +4,7 @@ using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Liyaqa.Infrastructure.Auditing;
 
@@ -11,7 +12,7 @@ namespace Liyaqa.Infrastructure.Auditing;
 /// The one mechanism that writes the audit log: every audit event raised by an entity being saved becomes
 /// an <c>audit_log</c> row in the same transaction, stamped with the acting user, client and time.
 /// </summary>
-internal sealed class AuditingInterceptor(IAuditActorAccessor actors, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class AuditingInterceptor(IAuditActorAccessor actors, TimeProvider clock, ILogger<AuditingInterceptor> logger) : SaveChangesInterceptor
 {
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
 
@@ -43,6 +44,10 @@ internal sealed class AuditingInterceptor(IAuditActorAccessor actors, TimeProvid
             return;
         }
 
+        // One log line per save: the actions and, for a single entity, which one (bulk imports stay readable).
+        var actions = raised.SelectMany(e => e.AuditEvents.Select(a => a.Action)).GroupBy(a => a).Select(g => g.Count() == 1 ? g.Key : $"{g.Key}x{g.Count()}");
+        logger.LogInformation("Audit {Actions} on {EntityType} {EntityId}", string.Join(",", actions),
+            string.Join(",", raised.Select(e => e.GetType().Name).Distinct()), raised.Count == 1 ? raised[0].Id : null);
         var actor = actors.Current;
         var now = clock.GetUtcNow();
         foreach (var entity in raised)

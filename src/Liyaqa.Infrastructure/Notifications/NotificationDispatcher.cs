@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Liyaqa.Domain.Common;
 using Liyaqa.Infrastructure.Persistence;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Hosting;
@@ -225,7 +226,7 @@ public sealed class NotificationDispatcher(
         var dead = message.Attempts >= options.MaxAttempts;
         var delay = options.RetryBaseDelay * Math.Pow(2, message.Attempts - 1) * (0.8 + (Random.Shared.NextDouble() * 0.4));
         logger.LogWarning("Mail {MessageId} to {Recipient} failed (attempt {Attempt} of {Max}{Dead}): {Error}",
-            message.Message.MessageId, message.Message.Recipient, message.Attempts, options.MaxAttempts, dead ? ", now DEAD" : string.Empty, error.Message);
+            message.Message.MessageId, PersonalData.Mask(message.Message.Recipient), message.Attempts, options.MaxAttempts, dead ? ", now DEAD" : string.Empty, error.Message);
         await RecordAsync(
             dataSource,
             message,

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Liyaqa.Domain.Common;
 using Microsoft.Extensions.Logging;
 
 namespace Liyaqa.Infrastructure.Notifications;
@@ -44,6 +45,6 @@ public sealed class SmsGateway(HttpClient http, SmsOptions options, ILogger<SmsG
             throw new HttpRequestException($"The SMS provider answered {(int)response.StatusCode} {response.ReasonPhrase}.");
         }
 
-        logger.LogInformation("SMS {MessageId} sent to {Recipient}", messageId, recipient);
+        logger.LogInformation("SMS {MessageId} sent to {Recipient}", messageId, PersonalData.Mask(recipient));
     }
 }

@@ -1,3 +1,4 @@
+using Liyaqa.Domain.Common;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
@@ -51,6 +52,6 @@ public sealed class SmtpMailer(SmtpOptions options, ILogger<SmtpMailer> logger)
             HtmlBody = $"<div dir=\"auto\">{System.Net.WebUtility.HtmlEncode(email.Body).Replace("\n", "<br>", StringComparison.Ordinal)}</div>",
         }.ToMessageBody();
         await client.SendAsync(message, ct);
-        logger.LogInformation("Mail {MessageId} sent to {Recipient}", email.MessageId, email.Recipient);
+        logger.LogInformation("Mail {MessageId} sent to {Recipient}", email.MessageId, PersonalData.Mask(email.Recipient));
     }
 }

@@ -32,6 +32,8 @@ public sealed class ApiLogs : ILoggerProvider
         return null;
     }
 
+    public IReadOnlyCollection<string> Lines => _lines;
+
     /// <summary>Writes every captured line to <paramref name="path"/>, for reading after a failed run.</summary>
     public void SaveTo(string path) => File.WriteAllLines(path, _lines);
 

@@ -1,4 +1,5 @@
 using Liyaqa.Api.Common.Security;
+using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Persistence;
@@ -59,7 +60,7 @@ public static class Refresh
                 // A token already traded in came back: a copy is in someone else's hands.
                 presented.RecordReplay();
                 loggers.CreateLogger("Liyaqa.Auth").LogWarning(
-                    "Authentication failed for {Email} in tenant {Tenant}: a spent refresh token was reused; session {Session} revoked", user.Email, slug, presented.FamilyId);
+                    "Authentication failed for {Email} in tenant {Tenant}: a spent refresh token was reused; session {Session} revoked", PersonalData.Mask(user.Email), slug, presented.FamilyId);
                 SecurityMetrics.LoginFailed("refresh_reused");
             }
 
