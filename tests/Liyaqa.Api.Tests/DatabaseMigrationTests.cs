@@ -37,4 +37,18 @@ public sealed class DatabaseMigrationTests(LiyaqaAppFixture app)
 
         Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
     }
+
+    [Fact]
+    public async Task The_runbooks_slow_queries_view_lists_the_statements_the_API_ran()
+    {
+        var tenant = await app.ProvisionTenantAsync("slowq");
+        using var owner = app.As((await app.LoginAsOwnerAsync(tenant)).AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/api/members?q=anyone")).StatusCode);
+
+        await using var connection = await app.OpenAsOwnerAsync();
+        var statements = await connection.QueryAsync("SELECT query, calls, mean_exec_time FROM slow_queries LIMIT 500", r => (Query: r.GetString(0), Calls: r.GetInt64(1)));
+
+        Assert.Contains(statements, s => s.Query.Contains("FROM members", StringComparison.Ordinal) && s.Calls >= 1);
+        Assert.DoesNotContain(statements, s => s.Query.Contains("pg_stat_statements", StringComparison.Ordinal));
+    }
 }

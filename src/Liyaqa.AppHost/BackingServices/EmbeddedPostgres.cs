@@ -40,7 +40,9 @@ internal static class EmbeddedPostgresExtensions
                 "-D", cluster.DataDirectory,
                 "-c", "listen_addresses=127.0.0.1",
                 "-c", "unix_socket_directories=",
-                "-c", "max_connections=300")
+                "-c", "max_connections=300",
+                // Query statistics behind the runbook's slow_queries view.
+                "-c", "shared_preload_libraries=pg_stat_statements")
             // DCP allocates the port and passes it in PGPORT, which postgres reads.
             .WithEndpoint(name: EmbeddedPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT")
             .WithHealthCheck(healthCheckKey)
