@@ -51,4 +51,17 @@ public sealed class DatabaseMigrationTests(LiyaqaAppFixture app)
         Assert.Contains(statements, s => s.Query.Contains("FROM members", StringComparison.Ordinal) && s.Calls >= 1);
         Assert.DoesNotContain(statements, s => s.Query.Contains("pg_stat_statements", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task LIKE_is_leakproof_so_member_search_can_use_the_trigram_index_under_row_level_security()
+    {
+        await using var connection = await app.OpenAsOwnerAsync();
+
+        var leakproof = await connection.QueryAsync(
+            "SELECT proname, proleakproof FROM pg_proc WHERE proname IN ('textlike', 'like_escape') AND pronamespace = 'pg_catalog'::regnamespace AND proargtypes = '25 25'",
+            r => (Name: r.GetString(0), Leakproof: r.GetBoolean(1)));
+
+        Assert.Equal(2, leakproof.Count);
+        Assert.All(leakproof, f => Assert.True(f.Leakproof, $"{f.Name} is not leakproof"));
+    }
 }

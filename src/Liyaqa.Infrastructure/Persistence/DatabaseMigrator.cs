@@ -42,6 +42,7 @@ public sealed class DatabaseMigrator(LiyaqaConnectionStrings connectionStrings, 
             await Jobs.ScheduledJobs.ProvisionJobStoreAsync(connectionStrings.Owner, cancellationToken);
 
             await EnsureApplicationRoleAsync(database, cancellationToken);
+            await LetSearchesUseIndexesUnderRowSecurityAsync(cancellationToken);
         }
         finally
         {
@@ -80,6 +81,32 @@ public sealed class DatabaseMigrator(LiyaqaConnectionStrings connectionStrings, 
             REVOKE ALL ON TABLE "{LiyaqaDbContextFactory.MigrationsHistoryTable}" FROM {role};
             GRANT {Notifications.NotificationDispatcher.DispatcherRole} TO {role};
             """, ct);
+    }
+
+    /// <summary>
+    /// Under row-level security PostgreSQL evaluates a query's own conditions only after the policy, unless their
+    /// functions are marked leakproof — so <c>search_text LIKE '%…%'</c> could never use the trigram index and every
+    /// member search would scan the club's whole table. LIKE's functions reveal nothing about rows they reject (their
+    /// only errors concern the pattern, which the API builds), so they are marked leakproof in this database. That
+    /// takes a superuser; without one, searches stay correct but slow, and this says so at start.
+    /// </summary>
+    private async Task LetSearchesUseIndexesUnderRowSecurityAsync(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionStrings.Owner) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var check = new NpgsqlCommand("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", connection);
+        if (await check.ExecuteScalarAsync(ct) is true)
+        {
+            await ExecuteAsync(connection, """
+                ALTER FUNCTION pg_catalog.textlike(text, text) LEAKPROOF;
+                ALTER FUNCTION pg_catalog.like_escape(text, text) LEAKPROOF;
+                """, ct);
+        }
+        else
+        {
+            logger.LogWarning("The migrating role is no superuser, so LIKE is not leakproof and member searches scan whole tables; "
+                + "a superuser can run: ALTER FUNCTION pg_catalog.textlike(text, text) LEAKPROOF; ALTER FUNCTION pg_catalog.like_escape(text, text) LEAKPROOF;");
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)

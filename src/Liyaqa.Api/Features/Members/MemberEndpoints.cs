@@ -23,7 +23,7 @@ public static class MemberEndpoints
     public static WebApplication MapMembers(this WebApplication app)
     {
         var read = app.MapTenantGroup(Route, Permissions.MembersRead).WithTags("Members");
-        read.MapGet("/", SearchAsync).WithSummary("Search members: q matches names (Arabic or Latin), email, phone or number; filter by status, branchId, planId, tag.");
+        read.MapGet("/", SearchAsync).WithSummary("Search members: q matches names (Arabic or Latin), email, phone or number; filter by status, branchId, planId, tag; sort by name, number or createdAt ('-' descending; searches default to newest first).");
         read.MapGet("/{id:guid}", GetAsync).WithSummary("One member in full.");
 
         var manage = app.MapTenantGroup(Route, Permissions.MembersManage).WithTags("Members");
@@ -37,10 +37,10 @@ public static class MemberEndpoints
 
     private static async Task<Ok<MemberPage>> SearchAsync(
         LiyaqaDbContext db, TimeProvider clock, CancellationToken ct, string? q = null, MemberStatus? status = null, Guid? branchId = null,
-        Guid? planId = null, string? tag = null, bool includeArchived = false, string? sort = null, int page = 1, int pageSize = 20)
+        Guid? planId = null, string? tag = null, bool includeArchived = false, string? sort = null, int page = 1, int pageSize = 20, bool includeTotal = false)
     {
         var today = (await db.CurrentTenantAsync(ct)).DateAt(clock.GetUtcNow());
-        return TypedResults.Ok(await MemberSearch.RunAsync(db, new MemberQuery(q, status, branchId, planId, tag, includeArchived, sort, page, pageSize), today, ct));
+        return TypedResults.Ok(await MemberSearch.RunAsync(db, new MemberQuery(q, status, branchId, planId, tag, includeArchived, sort, page, pageSize, includeTotal), today, ct));
     }
 
     private static async Task<Results<Ok<MemberResponse>, NotFound>> GetAsync(Guid id, LiyaqaDbContext db, CancellationToken ct) =>

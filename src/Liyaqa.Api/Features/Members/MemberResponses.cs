@@ -24,7 +24,8 @@ public sealed record MemberResponse(
         m.CreatedAt, m.UpdatedAt, m.ArchivedAt);
 }
 
-public sealed record MemberPage(IReadOnlyList<MemberSummary> Items, int Page, int PageSize, int Total);
+/// <summary>A page of members; <c>HasMore</c> when another page follows; <c>Total</c> only when asked for (includeTotal=true).</summary>
+public sealed record MemberPage(IReadOnlyList<MemberSummary> Items, int Page, int PageSize, bool HasMore, int? Total);
 
 /// <summary>A new member or lead: the member's details, and for a lead where they came from.</summary>
 public sealed record CreateMemberRequest(

@@ -18,6 +18,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasIndex(m => new { m.TenantId, m.Email }).IsUnique().HasFilter("email IS NOT NULL");
         builder.HasIndex(m => new { m.TenantId, m.Phone }).IsUnique().HasFilter("phone IS NOT NULL");
         builder.HasIndex(m => new { m.TenantId, m.Status });
+        // The list's default order: a search for a common name walks this index and stops after a page.
+        builder.HasIndex(m => new { m.TenantId, m.FirstNameEn, m.LastNameEn, m.FirstNameAr, m.Number }).HasFilter("archived_at IS NULL").HasDatabaseName("ix_members_list_order");
         // Any-part matching of names, email, phone and number: LIKE '%…%' served by trigrams.
         builder.HasIndex(m => m.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);

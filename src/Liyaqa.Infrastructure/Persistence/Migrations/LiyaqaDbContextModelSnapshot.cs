@@ -292,6 +292,10 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "Status")
                         .HasDatabaseName("ix_members_tenant_id_status");
 
+                    b.HasIndex("TenantId", "FirstNameEn", "LastNameEn", "FirstNameAr", "Number")
+                        .HasDatabaseName("ix_members_list_order")
+                        .HasFilter("archived_at IS NULL");
+
                     b.ToTable("members", (string)null);
                 });
 
