@@ -18,6 +18,8 @@ ensure_prerequisites() {
   command -v shellcheck >/dev/null || missing+=(shellcheck)
   command -v promtool >/dev/null || missing+=(prometheus)
   command -v amtool >/dev/null || missing+=(prometheus-alertmanager)
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
+  python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
   [ ${#missing[@]} -eq 0 ] && return 0
 
   local sudo=""

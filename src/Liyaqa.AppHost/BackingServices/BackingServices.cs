@@ -50,6 +50,8 @@ public static class BackingServicesExtensions
     {
         var database = builder.AddPostgres(LiyaqaResources.Postgres)
             .WithDataVolume("liyaqa-postgres-data")
+            // Query statistics behind the runbook's slow_queries view.
+            .WithArgs("-c", "shared_preload_libraries=pg_stat_statements")
             .AddDatabase(LiyaqaResources.Database);
         var cache = builder.AddRedis(LiyaqaResources.Cache);
         // A mail catcher: SMTP on 1025, a web inbox on 8025.
