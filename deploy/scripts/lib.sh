@@ -96,6 +96,14 @@ drop_database() { # DB
 # psql would commit whatever a truncated stream held, so the whole file is checked before restoring.
 check_gzip() { gzip -t "$1" 2>/dev/null; }
 
+# The roles a Liyaqa dump grants to; a new server lacks them, and the API gives them logins and passwords at start.
+ensure_liyaqa_roles() {
+  psql_run -d "$MAINTENANCE_DB" -c "DO \$\$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'liyaqa_dispatcher') THEN CREATE ROLE liyaqa_dispatcher NOLOGIN NOBYPASSRLS; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'liyaqa_app') THEN CREATE ROLE liyaqa_app NOLOGIN NOBYPASSRLS; END IF;
+  END \$\$" >/dev/null
+}
+
 restore_dump() { # FILE DB: in one transaction, so a failed restore leaves DB as it was
   gunzip -c "$1" | psql_run --single-transaction -d "$2" >/dev/null
 }

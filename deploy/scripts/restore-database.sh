@@ -9,7 +9,8 @@ USAGE="usage: restore-database.sh [--force] BACKUP_FILE [TARGET_DB]
 Restores BACKUP_FILE into TARGET_DB (default \$PGDATABASE, else liyaqa), creating it if missing. A target
 that already has tables is only replaced with --force (or RESTORE_FORCE=1): the dump is then restored into
 a new database first, and the old one is dropped and the new one renamed only once that succeeded.
-Stop the API first; the server needs the roles the dump names (create them on a new server).
+Stop the API first. The roles the dump grants to (liyaqa_app, liyaqa_dispatcher) are created when missing;
+the API gives liyaqa_app its login and password when it starts.
 
 Environment:
   PGHOST PGPORT PGUSER PGPASSWORD   the server to restore into (libpq)
@@ -35,6 +36,7 @@ target="${2:-$PGDATABASE}"
 check_gzip "$file" || die "$file is truncated or corrupt (gzip -t failed): nothing was restored"
 
 say "Restoring $file into database $target..."
+ensure_liyaqa_roles
 if ! database_exists "$target"; then
   create_database "$target"
 fi

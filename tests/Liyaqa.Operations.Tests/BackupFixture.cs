@@ -10,6 +10,7 @@ public sealed class BackupFixture : IAsyncLifetime
 {
     public const string Schema = """
         CREATE ROLE liyaqa_app LOGIN;
+        CREATE ROLE liyaqa_dispatcher NOLOGIN;
         CREATE TABLE tenants (id uuid PRIMARY KEY, slug text UNIQUE NOT NULL, name text NOT NULL);
         CREATE TABLE members (
             id bigserial PRIMARY KEY,
@@ -30,6 +31,7 @@ public sealed class BackupFixture : IAsyncLifetime
             issued_at timestamptz NOT NULL);
         CREATE TABLE audit_archive (id bigint, payload text);
         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, billing TO liyaqa_app;
+        GRANT SELECT ON tenants TO liyaqa_dispatcher;
 
         INSERT INTO tenants VALUES
             ('6d1f6c2e-8a7b-4d6f-9a35-2f0d3c1b5e01', 'fitness-riyadh', 'لياقة الرياض'),

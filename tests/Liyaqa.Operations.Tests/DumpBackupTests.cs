@@ -22,8 +22,7 @@ public sealed class DumpBackupTests(BackupFixture fixture) : IClassFixture<Backu
         Assert.Empty(await fixture.Source.QueryAsync("SELECT datname FROM pg_database WHERE datname LIKE 'liyaqa_verify%'"));
 
         var target = await PostgresCluster.StartNewAsync(fixture.Root, "fresh");
-        // Roles belong to the cluster, not the dump: a new server gets them first.
-        await target.QueryAsync("CREATE ROLE liyaqa_app LOGIN", "postgres");
+        // Roles belong to the cluster, not the dump: the script creates the ones the dump grants to.
         var targetEnvironment = target.ScriptEnvironment(environment["BACKUP_DIR"]);
         var restore = await Repository.RunScriptAsync("restore-database.sh", targetEnvironment, dump);
         restore.AssertSucceeded();
