@@ -76,6 +76,41 @@ public sealed class NotificationDeliveryTests(LiyaqaAppFixture app, ITestOutputH
     }
 
     [Fact]
+    public async Task While_Redis_is_down_mail_waits_unsent_without_using_up_attempts_and_goes_out_once_it_is_back()
+    {
+        var tenant = await app.ProvisionTenantAsync("redis-down");
+        var recipient = $"waiting@{tenant.Slug}.test";
+        await app.ExecuteResourceCommandAsync(LiyaqaResources.Cache, KnownResourceCommands.StopCommand);
+        try
+        {
+            await using (var sql = await app.OpenAsOwnerAsync())
+            {
+                await using var insert = new NpgsqlCommand(
+                    """
+                    INSERT INTO notification_queue (tenant_id, id, channel, template_key, language, recipient, subject, body, status, attempts, next_attempt_at, message_id, created_at)
+                    VALUES (@tenant, gen_random_uuid(), 'email', 'redis-test', 'en', @recipient, 'Waits for Redis', 'Sent once', 'PENDING', 0, now(), gen_random_uuid() || '@liyaqa', now())
+                    """, sql);
+                insert.Parameters.AddWithValue("tenant", tenant.Id);
+                insert.Parameters.AddWithValue("recipient", recipient);
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(8));
+            var waiting = await WaitForAsync(recipient, _ => true);
+            Assert.Equal(("PENDING", 0), (waiting.Status, waiting.Attempts));
+            Assert.DoesNotContain(app.Received(), m => m.To.Mailboxes.Any(to => to.Address == recipient));
+        }
+        finally
+        {
+            await app.ExecuteResourceCommandAsync(LiyaqaResources.Cache, KnownResourceCommands.StartCommand);
+        }
+
+        var sent = await WaitForStatusAsync(recipient, "SENT", TimeSpan.FromSeconds(60));
+        Assert.Equal(1, sent.Attempts);
+        Assert.Single(app.Received(), m => m.MessageId == sent.MessageId);
+    }
+
+    [Fact]
     public async Task Many_messages_worked_off_by_both_replicas_are_each_delivered_exactly_once_within_the_providers_rate()
     {
         const int count = 300;

@@ -86,7 +86,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
     {
         for (var inner = exception; inner is not null; inner = inner.InnerException)
         {
-            if (inner is NpgsqlException { IsTransient: true } or RedisConnectionException or System.Net.Sockets.SocketException)
+            if (inner is NpgsqlException { IsTransient: true } or RedisConnectionException or RedisTimeoutException or System.Net.Sockets.SocketException)
             {
                 return true;
             }

@@ -1,10 +1,12 @@
 using System.Diagnostics.Metrics;
 using Liyaqa.Domain.Common;
 using Liyaqa.Infrastructure.Persistence;
+using Liyaqa.Infrastructure.RateLimiting;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace Liyaqa.Infrastructure.Notifications;
 
@@ -73,7 +75,7 @@ public sealed class NotificationDispatcher(
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception ex) when (ex is NpgsqlException or RedisException or TimeoutException or InvalidOperationException)
             {
                 logger.LogWarning(ex, "Mail dispatch round failed; retrying");
                 await Task.Delay(options.PollInterval * 5, clock, stoppingToken);
@@ -97,7 +99,23 @@ public sealed class NotificationDispatcher(
             {
                 // The provider's rate, shared by all instances: over it, the message waits its turn (not a failed attempt).
                 var perSecond = message.Channel == "sms" ? options.SmsPerSecond : options.EmailsPerSecond;
-                var slot = await limiter.HitAsync($"deliver:{message.Channel}:{clock.GetUtcNow().ToUnixTimeSeconds()}", perSecond, TimeSpan.FromSeconds(2));
+                RateLimitDecision slot;
+                try
+                {
+                    slot = await limiter.HitAsync($"deliver:{message.Channel}:{clock.GetUtcNow().ToUnixTimeSeconds()}", perSecond, TimeSpan.FromSeconds(2));
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    // Without Redis the shared rate cannot be kept: the rest of the batch waits, unsent and without a failed attempt.
+                    logger.LogWarning(ex, "Mail dispatch waits: the rate limiter (Redis) is unavailable");
+                    foreach (var unsent in batch.SkipWhile(m => m != message))
+                    {
+                        await RecordAsync(dataSource, unsent, "status = 'PENDING', attempts = attempts - 1, next_attempt_at = now() + interval '5 seconds'", ct);
+                    }
+
+                    break;
+                }
+
                 if (!slot.Allowed)
                 {
                     await RecordAsync(dataSource, message, "status = 'PENDING', attempts = attempts - 1, next_attempt_at = date_trunc('second', now()) + interval '1 second'", ct);
