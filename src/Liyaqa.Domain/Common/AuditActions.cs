@@ -36,5 +36,4 @@ public static class AuditActions
     public const string SubscriptionFrozen = "SUBSCRIPTION_FROZEN";
     public const string SubscriptionUnfrozen = "SUBSCRIPTION_UNFROZEN";
     public const string SubscriptionPlanChanged = "SUBSCRIPTION_PLAN_CHANGED";
-    public const string SubscriptionExpired = "SUBSCRIPTION_EXPIRED";
 }
