@@ -59,6 +59,9 @@ APP_RESOURCES = {
         },
         # Time for a clean shutdown (the image stops PostgreSQL with SIGINT, a fast shutdown) before SIGKILL.
         "stop_grace_period": "60s",
+        # The backup folder at the same path inside and outside: WAL archiving (deploy/scripts/pitr) writes
+        # there from the server, and the host's backup scripts and base backups read it.
+        "host_volumes": ["/var/backups/liyaqa:/var/backups/liyaqa"],
         "limits": {"cpus": "2", "memory": "4g"},
     },
     "cache": {
@@ -354,6 +357,7 @@ class ManifestMapping:
             if resource.get("bindMounts"):
                 raise GenerationError(f"{name}: bind mounts of the AppHost are not supported in production")
             volumes = [f"{v['name']}:{v['target']}" + (":ro" if v.get("readOnly") else "") for v in resource.get("volumes", [])]
+            volumes += production.get("host_volumes", [])
             if volumes:
                 service["volumes"] = volumes
             references.discard(name)
