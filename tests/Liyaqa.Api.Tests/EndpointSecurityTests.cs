@@ -124,6 +124,9 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
         var plan = (await club.CreatePlanAsync()).Id();
         var subscription = (await club.SellAsync(member, plan)).Id();
         var checkIn = (await club.PostOkAsync("/api/check-ins", new { branchId = branch, memberId = member })).Id();
+        var classType = (await club.PostOkAsync("/api/class-types", new { nameEn = "Yoga", nameAr = "يوغا", durationMinutes = 60, defaultCapacity = 10 })).Id();
+        var session = (await club.PostOkAsync("/api/class-sessions", new { classTypeId = classType, branchId = branch, startsAt = DateTimeOffset.UtcNow.AddDays(1) })).Id();
+        var booking = (await club.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = member })).Id();
         using var csv = new MultipartFormDataContent { { new StringContent("firstNameEn,email\nSara,sara@import.test"), "file", "members.csv" } };
         var import = (await (await club.PostAsync("/api/members/imports", csv)).Content.ReadFromJsonAsync<JsonElement>()).Id();
         return new Dictionary<string, string>
@@ -136,6 +139,8 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
             ["/api/subscriptions/{id}"] = subscription.ToString(),
             ["/api/check-ins/{id}"] = checkIn.ToString(),
             ["/api/me/subscriptions/{id}"] = subscription.ToString(),
+            ["/api/class-sessions/{id}"] = session.ToString(),
+            ["/api/bookings/{id}"] = booking.ToString(),
         };
     }
 

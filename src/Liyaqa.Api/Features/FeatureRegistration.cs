@@ -2,6 +2,7 @@ using Liyaqa.Api.Features.AuditLog;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Api.Features.Branches;
 using Liyaqa.Api.Features.CheckIns;
+using Liyaqa.Api.Features.Classes;
 using Liyaqa.Api.Features.Diagnostics;
 using Liyaqa.Api.Features.Maintenance;
 using Liyaqa.Api.Features.Members;
@@ -34,6 +35,8 @@ public static class FeatureRegistration
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckInOptions>>().Value);
         services.AddSingleton<CheckInPasses>();
+        services.AddOptions<Domain.Classes.BookingPolicy>().BindConfiguration(Domain.Classes.BookingPolicy.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Domain.Classes.BookingPolicy>>().Value);
         return services;
     }
 
@@ -53,6 +56,8 @@ public static class FeatureRegistration
         app.MapPlans();
         app.MapSubscriptions();
         app.MapCheckIns();
+        app.MapClasses();
+        app.MapBookings();
         app.MapMaintenance();
         app.MapFaultInjection();
         return app;

@@ -36,4 +36,11 @@ public static class AuditActions
     public const string SubscriptionFrozen = "SUBSCRIPTION_FROZEN";
     public const string SubscriptionUnfrozen = "SUBSCRIPTION_UNFROZEN";
     public const string SubscriptionPlanChanged = "SUBSCRIPTION_PLAN_CHANGED";
+    public const string ClassTypeCreated = "CLASS_TYPE_CREATED";
+    public const string ClassSessionScheduled = "CLASS_SESSION_SCHEDULED";
+    public const string ClassSessionCancelled = "CLASS_SESSION_CANCELLED";
+    public const string BookingCreated = "BOOKING_CREATED";
+    public const string BookingWaitlisted = "BOOKING_WAITLISTED";
+    public const string BookingPromoted = "BOOKING_PROMOTED";
+    public const string BookingCancelled = "BOOKING_CANCELLED";
 }

@@ -268,6 +268,23 @@ public sealed class Subscription : Entity, IAggregateRoot, ITenantOwned
         }
     }
 
+    /// <summary>Holds one class credit for a booking; plans without credits (null) book without limit.</summary>
+    public void UseClassCredit()
+    {
+        if (ClassCreditsLeft is { } left)
+        {
+            ClassCreditsLeft = left - 1;
+        }
+    }
+
+    public void ReturnClassCredit()
+    {
+        if (ClassCreditsLeft is { } left)
+        {
+            ClassCreditsLeft = left + 1;
+        }
+    }
+
     public bool HasSent(string notice) => NoticesSent.Contains(notice);
 
     public void RecordNotice(string notice) => NoticesSent = [.. NoticesSent, notice];

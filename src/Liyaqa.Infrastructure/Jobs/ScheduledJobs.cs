@@ -41,6 +41,11 @@ public static class ScheduledJobs
                     .WithDescription("Daily at 00:15 KSA")
                     .WithCronSchedule(builder.Configuration["Jobs:MembershipCron"] ?? "0 15 0 * * ?", cron => cron.InTimeZone(riyadh)),
                 job => job.WithIdentity(Memberships.MembershipLifecycleJob.Name).WithDescription("Renew, expire and remind memberships; keep member statuses current"));
+            quartz.ScheduleJob<ClassReminderJob>(
+                trigger => trigger.WithIdentity(ClassReminderJob.Name)
+                    .WithDescription("Every 5 minutes")
+                    .WithCronSchedule(builder.Configuration["Jobs:ClassReminderCron"] ?? "0 0/5 * * * ?", cron => cron.InTimeZone(riyadh)),
+                job => job.WithIdentity(ClassReminderJob.Name).WithDescription("Remind booked members before their class"));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddSingleton<MaintenancePause>();

@@ -1,5 +1,6 @@
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.CheckIns;
+using Liyaqa.Domain.Classes;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Memberships;
 using Liyaqa.Domain.Notifications;
@@ -43,6 +44,12 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
     public DbSet<MemberImport> MemberImports => Set<MemberImport>();
+
+    public DbSet<ClassType> ClassTypes => Set<ClassType>();
+
+    public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
 
     public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();
 

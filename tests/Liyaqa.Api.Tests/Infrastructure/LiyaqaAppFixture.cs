@@ -68,6 +68,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
                 $"--ApiSettings:Sms:Endpoint={SmsProvider.Endpoint}",
                 "--ApiSettings:Jobs:HousekeepingCron=0/3 * * * * ?",
                 "--ApiSettings:Jobs:MembershipCron=0/2 * * * * ?",
+                "--ApiSettings:Jobs:ClassReminderCron=0/2 * * * * ?",
                 $"--ApiSettings:Sms:ApiKey={SmsProviderStub.ApiKey}",
                 $"--Parameters:management-token={ManagementToken}",
                 $"--Parameters:db-app-password={AppRolePassword}",

@@ -26,6 +26,9 @@ public static class Permissions
     public const string PlansManage = "plans.manage";
     public const string SubscriptionsManage = "subscriptions.manage";
     public const string CheckInsManage = "checkins.manage";
+    public const string ClassesRead = "classes.read";
+    public const string ClassesManage = "classes.manage";
+    public const string BookingsCreate = "bookings.create";
 
     /// <summary>A member's own membership in the member app: status, freezes within the plan's rules, entry pass.</summary>
     public const string MemberSelfService = "member.self";
@@ -50,6 +53,9 @@ public static class Permissions
         [PlansManage] = [Role.Owner, Role.Admin, Role.Manager],
         [SubscriptionsManage] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
         [CheckInsManage] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
+        [ClassesRead] = [.. Staff, Role.Member],
+        [ClassesManage] = [Role.Owner, Role.Admin, Role.Manager],
+        [BookingsCreate] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk, Role.Member],
         [MemberSelfService] = [Role.Member],
     };
 }

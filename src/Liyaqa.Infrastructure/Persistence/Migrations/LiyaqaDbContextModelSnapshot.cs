@@ -134,6 +134,184 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("check_ins", (string)null);
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Classes.Booking", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_bookings");
+
+                    b.HasIndex("TenantId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_tenant_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("TenantId", "MemberId", "Status")
+                        .HasDatabaseName("ix_bookings_tenant_id_member_id_status");
+
+                    b.HasIndex("TenantId", "SessionId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_tenant_id_session_id_member_id")
+                        .HasFilter("status IN ('Booked', 'Waitlisted')");
+
+                    b.ToTable("bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.ClassSession", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<Guid>("ClassTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("class_type_id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<bool>("RemindersSent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reminders_sent");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("room");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("TrainerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trainer_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_class_sessions");
+
+                    b.HasIndex("TenantId", "ClassTypeId")
+                        .HasDatabaseName("ix_class_sessions_tenant_id_class_type_id");
+
+                    b.HasIndex("TenantId", "StartsAt")
+                        .HasDatabaseName("ix_class_sessions_tenant_id_starts_at");
+
+                    b.ToTable("class_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.ClassType", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("color");
+
+                    b.Property<int>("DefaultCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("default_capacity");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_class_types");
+
+                    b.ToTable("class_types", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1203,6 +1381,43 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_check_ins_members_tenant_id_member_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.Booking", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_members_tenant_id_member_id");
+
+                    b.HasOne("Liyaqa.Domain.Classes.ClassSession", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_class_sessions_tenant_id_session_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.ClassSession", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Classes.ClassType", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ClassTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_class_sessions_class_types_tenant_id_class_type_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.ClassType", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_class_types_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Members.Member", b =>

@@ -1,0 +1,206 @@
+using System.Diagnostics.Metrics;
+using System.Security.Claims;
+using Liyaqa.Api.Common.Security;
+using Liyaqa.Api.Common.Tenancy;
+using Liyaqa.Domain.Classes;
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Members;
+using Liyaqa.Domain.Notifications.Templates;
+using Liyaqa.Domain.Tenants;
+using Liyaqa.Domain.Users;
+using Liyaqa.Infrastructure.Notifications;
+using Liyaqa.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liyaqa.Api.Features.Classes;
+
+/// <summary>Staff name the member; a member books for themselves and leaves it out.</summary>
+public sealed record BookRequest(Guid? MemberId);
+
+public sealed record BookingResponse(Guid Id, Guid SessionId, Guid MemberId, BookingStatus Status, int? WaitlistPosition, DateTimeOffset CreatedAt)
+{
+    public static BookingResponse From(Booking b, int? position = null) => new(b.Id, b.SessionId, b.MemberId, b.Status, position, b.CreatedAt);
+}
+
+/// <summary>
+/// Booking a class with no overbooking: each booking and cancellation locks the class's row, so parallel
+/// requests for the last place queue and exactly one gets it; the rest join the waitlist. A retried POST with
+/// the same Idempotency-Key returns the first booking. A cancelled place goes to the first in line who still
+/// qualifies, who is told.
+/// </summary>
+public static class BookingEndpoints
+{
+    public const string SessionsRoute = "/api/class-sessions";
+    public const string Route = "/api/bookings";
+
+    private static readonly Meter Meter = new("Liyaqa.Bookings");
+    private static readonly Counter<long> Bookings = Meter.CreateCounter<long>("liyaqa.bookings", description: "Booking requests by result (booked, waitlisted, rejected)");
+    private static readonly Counter<long> Cancellations = Meter.CreateCounter<long>("liyaqa.booking_cancellations", description: "Cancelled bookings by kind (free, late)");
+
+    public static WebApplication MapBookings(this WebApplication app)
+    {
+        var book = app.MapTenantGroup(SessionsRoute, Permissions.BookingsCreate).WithTags("Bookings");
+        book.MapPost("/{id:guid}/bookings", BookAsync).WithSummary("Book a place (or a waitlist place); send Idempotency-Key to make retries safe.");
+        app.MapTenantGroup(SessionsRoute, Permissions.ClassesManage).WithTags("Bookings")
+            .MapGet("/{id:guid}/bookings", ListAsync).WithSummary("A class's bookings and its waitlist in order.");
+        app.MapTenantGroup(Route, Permissions.BookingsCreate).WithTags("Bookings")
+            .MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancel a booking (late after the cutoff: the credit is kept); the first in line is promoted.");
+        return app;
+    }
+
+    private static async Task<Results<Created<BookingResponse>, Ok<BookingResponse>, NotFound>> BookAsync(
+        Guid id, BookRequest request, HttpRequest http, ClaimsPrincipal caller, LiyaqaDbContext db, Outbox outbox, BookingPolicy policy, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var key = http.Headers["Idempotency-Key"].ToString() is { Length: > 0 and <= 100 } given ? given : null;
+        // The class's row lock: bookings of one class happen one after another.
+        var session = await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
+        if (session is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (key is not null && await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.IdempotencyKey == key, ct) is { } earlier)
+        {
+            return TypedResults.Ok(BookingResponse.From(earlier));
+        }
+
+        var member = await MemberForAsync(caller, request.MemberId, db, ct);
+        if (member is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var tenant = await db.CurrentTenantAsync(ct);
+        var now = clock.GetUtcNow();
+        var subscriptions = await db.Subscriptions.Where(s => s.MemberId == member.Id).ToListAsync(ct);
+        var future = await db.Bookings.CountAsync(b => b.MemberId == member.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted)
+            && db.ClassSessions.Any(s => s.Id == b.SessionId && s.StartsAt > now), ct);
+        var alreadyBooked = await db.Bookings.AnyAsync(b => b.SessionId == id && b.MemberId == member.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted), ct);
+        Domain.Memberships.Subscription subscription;
+        try
+        {
+            subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, alreadyBooked, policy, now)!;
+        }
+        catch (DomainRuleException)
+        {
+            Bookings.Add(1, new KeyValuePair<string, object?>("result", "rejected"));
+            throw;
+        }
+
+        var booked = await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Booked, ct);
+        var seatFree = booked < session.Capacity;
+        if (seatFree)
+        {
+            subscription.UseClassCredit();
+        }
+
+        var booking = Booking.Take(id, member.Id, seatFree ? subscription.Id : null, seatFree, key, now);
+        db.Bookings.Add(booking);
+        if (seatFree)
+        {
+            await TellAsync(db, outbox, tenant, member, session, MessageTemplates.BookingConfirmed, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        Bookings.Add(1, new KeyValuePair<string, object?>("result", seatFree ? "booked" : "waitlisted"));
+        var position = seatFree ? (int?)null : await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Waitlisted && b.CreatedAt <= booking.CreatedAt, ct);
+        return TypedResults.Created($"{Route}/{booking.Id}", BookingResponse.From(booking, position));
+    }
+
+    private static async Task<Results<Ok<List<BookingResponse>>, NotFound>> ListAsync(Guid id, LiyaqaDbContext db, CancellationToken ct)
+    {
+        if (!await db.ClassSessions.AnyAsync(s => s.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var bookings = await db.Bookings.AsNoTracking().Where(b => b.SessionId == id).OrderBy(b => b.CreatedAt).ToListAsync(ct);
+        var position = 0;
+        return TypedResults.Ok(bookings.Select(b => BookingResponse.From(b, b.Status == BookingStatus.Waitlisted ? ++position : null)).ToList());
+    }
+
+    private static async Task<Results<Ok<BookingResponse>, NotFound>> CancelAsync(
+        Guid id, ClaimsPrincipal caller, LiyaqaDbContext db, Outbox outbox, BookingPolicy policy, TimeProvider clock, CancellationToken ct)
+    {
+        var sessionId = await db.Bookings.Where(b => b.Id == id).Select(b => (Guid?)b.SessionId).SingleOrDefaultAsync(ct);
+        var session = sessionId is null ? null : await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {sessionId} FOR UPDATE").SingleAsync(ct);
+        var booking = session is null ? null : await db.Bookings.SingleAsync(b => b.Id == id, ct);
+        if (booking is null || session is null || (IsMemberOnly(caller) && (await MemberForAsync(caller, null, db, ct))?.Id != booking.MemberId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var freedPlace = booking.Status == BookingStatus.Booked;
+        var late = now > session.StartsAt - policy.LateCancelBefore;
+        booking.Cancel(late, now);
+        if (freedPlace && !late && booking.SubscriptionId is { } held)
+        {
+            (await db.Subscriptions.SingleAsync(s => s.Id == held, ct)).ReturnClassCredit();
+        }
+
+        Cancellations.Add(1, new KeyValuePair<string, object?>("kind", booking.Status == BookingStatus.LateCancelled ? "late" : "free"));
+        if (freedPlace && now < session.StartsAt - policy.PromotionClosesBefore)
+        {
+            await PromoteFirstInLineAsync(db, outbox, session, now, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(BookingResponse.From(booking));
+    }
+
+    /// <summary>The earliest waitlisted member who still qualifies takes the freed place.</summary>
+    private static async Task PromoteFirstInLineAsync(LiyaqaDbContext db, Outbox outbox, ClassSession session, DateTimeOffset now, CancellationToken ct)
+    {
+        var tenant = await db.CurrentTenantAsync(ct);
+        foreach (var waiting in await db.Bookings.Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted).OrderBy(b => b.CreatedAt).ToListAsync(ct))
+        {
+            var subscriptions = await db.Subscriptions.Where(s => s.MemberId == waiting.MemberId).ToListAsync(ct);
+            var day = tenant.DateAt(session.StartsAt);
+            var usable = subscriptions.Where(s => s.IsInForceOn(day) && !s.IsFrozenOn(day) && s.Terms.CoversBranch(session.BranchId) && s.ClassCreditsLeft is null or > 0)
+                .OrderBy(s => s.ClassCreditsLeft is null ? 0 : 1).FirstOrDefault();
+            if (usable is null)
+            {
+                continue;
+            }
+
+            usable.UseClassCredit();
+            waiting.Promote(usable.Id);
+            var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == waiting.MemberId, ct);
+            await TellAsync(db, outbox, tenant, member, session, MessageTemplates.WaitlistPromoted, ct);
+            Bookings.Add(1, new KeyValuePair<string, object?>("result", "promoted"));
+            return;
+        }
+    }
+
+    private static async Task TellAsync(LiyaqaDbContext db, Outbox outbox, Tenant tenant, Member member, ClassSession session, string template, CancellationToken ct)
+    {
+        var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
+        var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == session.BranchId, ct);
+        await outbox.QueueForMemberAsync(tenant, member, template, new Dictionary<string, object?>
+        {
+            ["className"] = type.NameIn(member.Language),
+            ["startsAt"] = session.StartsAt,
+            ["branchName"] = branch.NameIn(member.Language),
+        }, ct);
+    }
+
+    private static bool IsMemberOnly(ClaimsPrincipal caller) =>
+        caller.FindAll(AccessTokens.Claims.Role).Select(c => c.Value).All(r => r == nameof(Role.Member));
+
+    /// <summary>A member books for themselves; staff book for the member they name.</summary>
+    private static async Task<Member?> MemberForAsync(ClaimsPrincipal caller, Guid? memberId, LiyaqaDbContext db, CancellationToken ct)
+    {
+        if (IsMemberOnly(caller))
+        {
+            var userId = Guid.Parse(caller.FindFirstValue(AccessTokens.Claims.Subject)!);
+            return await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == userId && m.ArchivedAt == null, ct);
+        }
+
+        return memberId is { } id
+            ? await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.ArchivedAt == null, ct)
+            : throw new DomainValidationException("memberId", "Name the member to book for.");
+    }
+}

@@ -1,0 +1,145 @@
+using Liyaqa.Api.Common.Security;
+using Liyaqa.Api.Common.Tenancy;
+using Liyaqa.Domain.Classes;
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Notifications.Templates;
+using Liyaqa.Domain.Users;
+using Liyaqa.Infrastructure.Notifications;
+using Liyaqa.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liyaqa.Api.Features.Classes;
+
+public sealed record ClassTypeResponse(Guid Id, string NameEn, string NameAr, string? Description, int DurationMinutes, int DefaultCapacity, string? Color, string? Level)
+{
+    public static ClassTypeResponse From(ClassType t) => new(t.Id, t.NameEn, t.NameAr, t.Description, t.DurationMinutes, t.DefaultCapacity, t.Color, t.Level);
+}
+
+public sealed record ScheduleRequest(Guid ClassTypeId, Guid BranchId, DateTimeOffset StartsAt, string? Room, Guid? TrainerId, int? Capacity);
+
+/// <summary>A class on the timetable, with what a member wants to know: places left and the waitlist's length.</summary>
+public sealed record SessionResponse(
+    Guid Id, Guid ClassTypeId, string NameEn, string NameAr, Guid BranchId, string? Room, Guid? TrainerId, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    int Capacity, int Booked, int SpotsLeft, int Waitlisted, SessionStatus Status);
+
+/// <summary>The timetable: class types, classes scheduled at a branch (a room or trainer holds one class at a time), cancellation.</summary>
+public static class ClassEndpoints
+{
+    public static WebApplication MapClasses(this WebApplication app)
+    {
+        app.MapTenantGroup("/api/class-types", Permissions.ClassesRead).WithTags("Classes")
+            .MapGet("/", async (LiyaqaDbContext db, CancellationToken ct) =>
+                TypedResults.Ok((await db.ClassTypes.AsNoTracking().OrderBy(t => t.NameEn).ToListAsync(ct)).Select(ClassTypeResponse.From).ToList()))
+            .WithSummary("The club's kinds of class.");
+        app.MapTenantGroup("/api/class-types", Permissions.ClassesManage).WithTags("Classes")
+            .MapPost("/", async (ClassTypeDetails request, LiyaqaDbContext db, CancellationToken ct) =>
+            {
+                var type = ClassType.Create(request);
+                db.ClassTypes.Add(type);
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Created($"/api/class-types/{type.Id}", ClassTypeResponse.From(type));
+            })
+            .WithSummary("Create a kind of class.");
+
+        var read = app.MapTenantGroup(BookingEndpoints.SessionsRoute, Permissions.ClassesRead).WithTags("Classes");
+        read.MapGet("/", ListAsync).WithSummary("Upcoming classes with places left and waitlist length; filter by from, to, branchId, classTypeId, trainerId.");
+        var manage = app.MapTenantGroup(BookingEndpoints.SessionsRoute, Permissions.ClassesManage).WithTags("Classes");
+        manage.MapPost("/", ScheduleAsync).WithSummary("Schedule a class; a clash of room or trainer is a 409 naming it.");
+        manage.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancel a class: every booking is cancelled, credits return, members are told.");
+        return app;
+    }
+
+    private static async Task<Ok<List<SessionResponse>>> ListAsync(
+        LiyaqaDbContext db, TimeProvider clock, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null, Guid? branchId = null,
+        Guid? classTypeId = null, Guid? trainerId = null)
+    {
+        var start = from ?? clock.GetUtcNow();
+        var end = to ?? start.AddDays(14);
+        var sessions = await (
+            from s in db.ClassSessions.AsNoTracking()
+            join t in db.ClassTypes.AsNoTracking() on s.ClassTypeId equals t.Id
+            where s.StartsAt >= start && s.StartsAt < end && (branchId == null || s.BranchId == branchId)
+                && (classTypeId == null || s.ClassTypeId == classTypeId) && (trainerId == null || s.TrainerId == trainerId)
+            orderby s.StartsAt
+            select new
+            {
+                Session = s,
+                Type = t,
+                Booked = db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Booked),
+                Waitlisted = db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted),
+            }).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(sessions.Select(x => Describe(x.Session, x.Type, x.Booked, x.Waitlisted)).ToList());
+    }
+
+    public static SessionResponse Describe(ClassSession s, ClassType t, int booked, int waitlisted) =>
+        new(s.Id, t.Id, t.NameEn, t.NameAr, s.BranchId, s.Room, s.TrainerId, s.StartsAt, s.EndsAt, s.Capacity, booked, Math.Max(0, s.Capacity - booked), waitlisted, s.Status);
+
+    private static async Task<Created<SessionResponse>> ScheduleAsync(ScheduleRequest request, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var type = await db.ClassTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == request.ClassTypeId, ct)
+            ?? throw new DomainValidationException("classTypeId", "No such class type in this club.");
+        if (!await db.Branches.AnyAsync(b => b.Id == request.BranchId && b.IsActive, ct))
+        {
+            throw new DomainValidationException("branchId", "No such open branch in this club.");
+        }
+
+        if (request.TrainerId is { } trainer && !await db.Users.AnyAsync(u => u.Id == trainer && u.Enabled, ct))
+        {
+            throw new DomainValidationException("trainerId", "No such trainer account in this club.");
+        }
+
+        var session = ClassSession.Schedule(type, request.BranchId, request.Room, request.TrainerId, request.StartsAt, request.Capacity, clock.GetUtcNow());
+        var sameDay = await db.ClassSessions.AsNoTracking()
+            .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt < session.EndsAt && s.EndsAt > session.StartsAt).ToListAsync(ct);
+        if (sameDay.FirstOrDefault(s => s.TrainerId != null && s.TrainerId == session.TrainerId) is { } trainerClash)
+        {
+            throw new DomainConflictException($"The trainer already teaches a class from {trainerClash.StartsAt:u} to {trainerClash.EndsAt:u}.");
+        }
+
+        if (sameDay.FirstOrDefault(s => s.Room != null && s.Room == session.Room && s.BranchId == session.BranchId) is { } roomClash)
+        {
+            throw new DomainConflictException($"Room '{roomClash.Room}' is taken from {roomClash.StartsAt:u} to {roomClash.EndsAt:u}.");
+        }
+
+        db.ClassSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"{BookingEndpoints.SessionsRoute}/{session.Id}", Describe(session, type, 0, 0));
+    }
+
+    private static async Task<Results<Ok<SessionResponse>, NotFound>> CancelAsync(Guid id, LiyaqaDbContext db, Outbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.ClassSessions.SingleOrDefaultAsync(s => s.Id == id, ct) is not { } session)
+        {
+            return TypedResults.NotFound();
+        }
+
+        session.Cancel();
+        var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
+        var tenant = await db.CurrentTenantAsync(ct);
+        var bookings = await db.Bookings.Where(b => b.SessionId == id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted)).ToListAsync(ct);
+        var subscriptionIds = bookings.Select(b => b.SubscriptionId).OfType<Guid>().ToList();
+        var subscriptions = await db.Subscriptions.Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var memberIds = bookings.Select(b => b.MemberId).ToList();
+        var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        foreach (var booking in bookings)
+        {
+            if (booking.Status == BookingStatus.Booked && booking.SubscriptionId is { } held && subscriptions.TryGetValue(held, out var subscription))
+            {
+                subscription.ReturnClassCredit();
+            }
+
+            booking.Cancel(late: false, clock.GetUtcNow());
+            var member = members[booking.MemberId];
+            await outbox.QueueForMemberAsync(tenant, member, MessageTemplates.BookingCancelled, new Dictionary<string, object?>
+            {
+                ["className"] = type.NameIn(member.Language),
+                ["startsAt"] = session.StartsAt,
+                ["reason"] = member.Language == Languages.Arabic ? "أُلغي الكلاس من قبل النادي." : "The club cancelled the class.",
+            }, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(Describe(session, type, 0, 0));
+    }
+}

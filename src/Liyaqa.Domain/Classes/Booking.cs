@@ -1,0 +1,75 @@
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Tenancy;
+
+namespace Liyaqa.Domain.Classes;
+
+public enum BookingStatus
+{
+    Booked,
+    Waitlisted,
+    Cancelled,
+    LateCancelled,
+}
+
+/// <summary>A member's place in a class, or in its waitlist (first come, first promoted).</summary>
+public sealed class Booking : Entity, IAggregateRoot, ITenantOwned
+{
+    private Booking()
+    {
+    }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid SessionId { get; private set; }
+
+    public Guid MemberId { get; private set; }
+
+    /// <summary>The subscription whose class credit the booking holds; null when it uses none.</summary>
+    public Guid? SubscriptionId { get; private set; }
+
+    public BookingStatus Status { get; private set; }
+
+    /// <summary>The client's Idempotency-Key: a retried request finds this booking instead of making another.</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public bool IsActive => Status is BookingStatus.Booked or BookingStatus.Waitlisted;
+
+    public static Booking Take(Guid sessionId, Guid memberId, Guid? subscriptionId, bool seatFree, string? idempotencyKey, DateTimeOffset now)
+    {
+        var booking = new Booking
+        {
+            SessionId = sessionId,
+            MemberId = memberId,
+            SubscriptionId = subscriptionId,
+            Status = seatFree ? BookingStatus.Booked : BookingStatus.Waitlisted,
+            IdempotencyKey = idempotencyKey,
+            CreatedAt = now,
+        };
+        booking.Audit(seatFree ? AuditActions.BookingCreated : AuditActions.BookingWaitlisted, new { sessionId, memberId });
+        return booking;
+    }
+
+    /// <summary>Cancels; after the late-cancel cutoff a booked place counts as a late cancellation (its credit is kept by the club).</summary>
+    public void Cancel(bool late, DateTimeOffset now)
+    {
+        if (!IsActive)
+        {
+            throw new DomainRuleException("booking-not-active", "The booking is already cancelled.");
+        }
+
+        Status = late && Status == BookingStatus.Booked ? BookingStatus.LateCancelled : BookingStatus.Cancelled;
+        CancelledAt = now;
+        Audit(AuditActions.BookingCancelled, new { late = Status == BookingStatus.LateCancelled });
+    }
+
+    public void Promote(Guid? subscriptionId)
+    {
+        Status = BookingStatus.Booked;
+        SubscriptionId = subscriptionId;
+        Audit(AuditActions.BookingPromoted);
+    }
+}

@@ -1,0 +1,56 @@
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Memberships;
+
+namespace Liyaqa.Domain.Classes;
+
+/// <summary>The club's booking settings (section <c>Bookings</c>).</summary>
+public sealed class BookingPolicy
+{
+    public const string Section = "Bookings";
+
+    /// <summary>Booking opens this long before a class starts.</summary>
+    public TimeSpan OpensBefore { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Booking closes this long before it starts.</summary>
+    public TimeSpan ClosesBefore { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Cancelling later than this before the start is a late cancellation: the credit is not returned.</summary>
+    public TimeSpan LateCancelBefore { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>The waitlist stops promoting this long before the start.</summary>
+    public TimeSpan PromotionClosesBefore { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Future bookings (and waitlist places) a member may hold at once.</summary>
+    public int MaxFutureBookings { get; set; } = 10;
+}
+
+/// <summary>
+/// Who may book a class: the window is open, the member has no place in it yet and stays under the cap,
+/// and one of their subscriptions is in force (not frozen) on the class's day at its branch, with a class
+/// credit left when the plan counts them. A subscription without credits is preferred, so credits are kept.
+/// </summary>
+public static class BookingRules
+{
+    public static Subscription? Check(
+        ClassSession session, IReadOnlyList<Subscription> subscriptions, DateOnly sessionDay, int futureBookings, bool alreadyBooked, BookingPolicy policy, DateTimeOffset now)
+    {
+        Refuse(session.IsCancelled, "session-cancelled", "The class is cancelled.");
+        Refuse(now < session.StartsAt - policy.OpensBefore, "booking-not-open", $"Booking opens {policy.OpensBefore.TotalDays:0} days before the class.");
+        Refuse(now > session.StartsAt - policy.ClosesBefore, "booking-closed", "Booking for this class has closed.");
+        Refuse(alreadyBooked, "already-booked", "The member already has a place (or a waitlist place) in this class.");
+        Refuse(futureBookings >= policy.MaxFutureBookings, "booking-limit", $"A member may hold {policy.MaxFutureBookings} future bookings at once.");
+        var covering = subscriptions.Where(s => s.IsInForceOn(sessionDay) && !s.IsFrozenOn(sessionDay) && s.Terms.CoversBranch(session.BranchId)).ToList();
+        Refuse(covering.Count == 0, "no-membership-for-class", "No active membership covers this class's day and branch.");
+        var usable = covering.Where(s => s.ClassCreditsLeft is null or > 0).ToList();
+        Refuse(usable.Count == 0, "no-class-credits", "No class credits are left.");
+        return usable.OrderBy(s => s.ClassCreditsLeft is null ? 0 : 1).ThenBy(s => s.EndDate).First();
+    }
+
+    private static void Refuse(bool refused, string code, string message)
+    {
+        if (refused)
+        {
+            throw new DomainRuleException(code, message);
+        }
+    }
+}

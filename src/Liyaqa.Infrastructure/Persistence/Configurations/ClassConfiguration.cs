@@ -1,0 +1,58 @@
+using Liyaqa.Domain.Classes;
+using Liyaqa.Domain.Members;
+using Liyaqa.Domain.Tenants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Liyaqa.Infrastructure.Persistence.Configurations;
+
+internal sealed class ClassTypeConfiguration : IEntityTypeConfiguration<ClassType>
+{
+    public void Configure(EntityTypeBuilder<ClassType> builder)
+    {
+        builder.ToTable("class_types");
+        builder.HasKey(t => new { t.TenantId, t.Id });
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(t => t.NameEn).HasMaxLength(100);
+        builder.Property(t => t.NameAr).HasMaxLength(100);
+        builder.Property(t => t.Description).HasMaxLength(1000);
+        builder.Property(t => t.Color).HasMaxLength(7);
+        builder.Property(t => t.Level).HasMaxLength(40);
+        builder.Ignore(t => t.AuditEvents);
+    }
+}
+
+internal sealed class ClassSessionConfiguration : IEntityTypeConfiguration<ClassSession>
+{
+    public void Configure(EntityTypeBuilder<ClassSession> builder)
+    {
+        builder.ToTable("class_sessions");
+        builder.HasKey(s => new { s.TenantId, s.Id });
+        builder.HasOne<ClassType>().WithMany().HasForeignKey(s => new { s.TenantId, s.ClassTypeId }).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.TenantId, s.StartsAt });
+        builder.Property(s => s.Room).HasMaxLength(60);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property<uint>("Version").IsRowVersion();
+        builder.Ignore(s => s.IsCancelled);
+        builder.Ignore(s => s.AuditEvents);
+    }
+}
+
+internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> builder)
+    {
+        builder.ToTable("bookings");
+        builder.HasKey(b => new { b.TenantId, b.Id });
+        builder.HasOne<ClassSession>().WithMany().HasForeignKey(b => new { b.TenantId, b.SessionId }).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Member>().WithMany().HasForeignKey(b => new { b.TenantId, b.MemberId }).OnDelete(DeleteBehavior.Restrict);
+        // One place (or waitlist place) per member per class; the session lock decides, the index guarantees.
+        builder.HasIndex(b => new { b.TenantId, b.SessionId, b.MemberId }).IsUnique().HasFilter("status IN ('Booked', 'Waitlisted')");
+        builder.HasIndex(b => new { b.TenantId, b.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
+        builder.HasIndex(b => new { b.TenantId, b.MemberId, b.Status });
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(b => b.IdempotencyKey).HasMaxLength(100);
+        builder.Ignore(b => b.IsActive);
+        builder.Ignore(b => b.AuditEvents);
+    }
+}

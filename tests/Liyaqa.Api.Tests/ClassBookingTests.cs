@@ -1,0 +1,176 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Liyaqa.Api.Tests.Infrastructure;
+
+namespace Liyaqa.Api.Tests;
+
+/// <summary>Classes and bookings: no overbooking under concurrency, waitlist promotion, cancellation rules, reminders.</summary>
+[Collection(LiyaqaAppCollection.Name)]
+public sealed class ClassBookingTests(LiyaqaAppFixture app)
+{
+    private sealed record Club(HttpClient Owner, Guid Branch, Guid Plan, Guid ClassType) : IDisposable
+    {
+        public void Dispose() => Owner.Dispose();
+
+        public async Task<Guid> SessionAsync(int capacity, TimeSpan? startsIn = null, string? room = null) =>
+            (await Owner.PostOkAsync("/api/class-sessions", new
+            {
+                classTypeId = ClassType,
+                branchId = Branch,
+                startsAt = DateTimeOffset.UtcNow + (startsIn ?? TimeSpan.FromDays(1)),
+                capacity,
+                room,
+            })).Id();
+
+        public async Task<Guid> MemberAsync(string? email = null)
+        {
+            var member = (await Owner.CreateMemberAsync(email: email)).Id();
+            await Owner.SellAsync(member, Plan);
+            return member;
+        }
+    }
+
+    private async Task<Club> ClubAsync(string prefix) => await ClubOfAsync((await app.LoginAsOwnerAsync(await app.ProvisionTenantAsync(prefix))).AccessToken);
+
+    [Fact]
+    public async Task Fifty_parallel_bookings_for_the_last_place_admit_exactly_one_and_waitlist_the_rest_in_order()
+    {
+        using var club = await ClubAsync("book-race");
+        var session = await club.SessionAsync(capacity: 2);
+        await club.Owner.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = await club.MemberAsync() });
+        var members = new List<Guid>();
+        for (var i = 0; i < 50; i++)
+        {
+            members.Add(await club.MemberAsync());
+        }
+
+        var responses = await Task.WhenAll(members.Select(m => club.Owner.PostAsJsonAsync($"/api/class-sessions/{session}/bookings", new { memberId = m })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var results = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Single(results, r => r.GetProperty("status").GetString() == "Booked");
+        Assert.Equal(49, results.Count(r => r.GetProperty("status").GetString() == "Waitlisted"));
+        var list = await club.Owner.GetFromJsonAsync<JsonElement>($"/api/class-sessions/{session}/bookings");
+        Assert.Equal(2, list.EnumerateArray().Count(b => b.GetProperty("status").GetString() == "Booked"));
+        Assert.Equal(Enumerable.Range(1, 49), list.EnumerateArray().Where(b => b.GetProperty("status").GetString() == "Waitlisted").Select(b => b.GetProperty("waitlistPosition").GetInt32()));
+        var timetable = await club.Owner.GetFromJsonAsync<JsonElement>("/api/class-sessions");
+        var row = timetable.EnumerateArray().Single(s => s.Id() == session);
+        Assert.Equal((0, 49), (row.GetProperty("spotsLeft").GetInt32(), row.GetProperty("waitlisted").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_freed_place_goes_to_the_first_in_line_who_is_told_and_a_retry_with_the_same_key_books_once()
+    {
+        using var club = await ClubAsync("book-promote");
+        var session = await club.SessionAsync(capacity: 1);
+        var first = await club.MemberAsync();
+        var waitingEmail = $"waiting@{Guid.NewGuid():N}.test";
+        var waiting = await club.MemberAsync(waitingEmail);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/class-sessions/{session}/bookings") { Content = JsonContent.Create(new { memberId = first }) };
+        request.Headers.Add("Idempotency-Key", "retry-1");
+        var booked = await (await club.Owner.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        using var retry = new HttpRequestMessage(HttpMethod.Post, $"/api/class-sessions/{session}/bookings") { Content = JsonContent.Create(new { memberId = first }) };
+        retry.Headers.Add("Idempotency-Key", "retry-1");
+        var again = await club.Owner.SendAsync(retry);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(booked.Id(), (await again.Content.ReadFromJsonAsync<JsonElement>()).Id());
+
+        var queued = await club.Owner.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = waiting });
+        Assert.Equal(("Waitlisted", 1), (queued.GetProperty("status").GetString(), queued.GetProperty("waitlistPosition").GetInt32()));
+        var duplicate = await club.Owner.PostAsJsonAsync($"/api/class-sessions/{session}/bookings", new { memberId = waiting });
+        Assert.Equal("already-booked", (await duplicate.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+
+        await club.Owner.PostOkAsync($"/api/bookings/{booked.Id()}/cancel");
+        var list = await club.Owner.GetFromJsonAsync<JsonElement>($"/api/class-sessions/{session}/bookings");
+        Assert.Equal("Booked", list.EnumerateArray().Single(b => b.Id() == queued.Id()).GetProperty("status").GetString());
+        var mail = (await app.WaitForMailsToAsync(waitingEmail, 1)).Single();
+        Assert.StartsWith("توفر مكان: دراجات داخلية", mail.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Booking_needs_a_membership_an_open_window_and_a_class_credit()
+    {
+        using var club = await ClubAsync("book-rules");
+        var session = await club.SessionAsync(capacity: 5);
+        var lead = (await club.Owner.CreateMemberAsync()).Id();
+        var refused = await club.Owner.PostAsJsonAsync($"/api/class-sessions/{session}/bookings", new { memberId = lead });
+        Assert.Equal("no-membership-for-class", (await refused.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+
+        var farAway = await club.SessionAsync(capacity: 5, startsIn: TimeSpan.FromDays(20));
+        var early = await club.Owner.PostAsJsonAsync($"/api/class-sessions/{farAway}/bookings", new { memberId = await club.MemberAsync() });
+        Assert.Equal("booking-not-open", (await early.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+
+        var credits = await club.Owner.PostOkAsync("/api/membership-plans", new
+        {
+            nameEn = "Two classes",
+            nameAr = "حصتان",
+            kind = "TimeBased",
+            duration = 1,
+            durationUnit = "Months",
+            price = 100m,
+            priceIncludesVat = true,
+            terms = new { allBranches = true, branchIds = Array.Empty<Guid>(), classCredits = 1, maxFreezesPerYear = 0 },
+        });
+        var member = (await club.Owner.CreateMemberAsync()).Id();
+        var sold = await club.Owner.SellAsync(member, credits.Id());
+        var one = await club.Owner.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = member });
+        var other = await club.SessionAsync(capacity: 5, room: "Studio 2");
+        var none = await club.Owner.PostAsJsonAsync($"/api/class-sessions/{other}/bookings", new { memberId = member });
+        Assert.Equal("no-class-credits", (await none.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+
+        // Cancelling before the late-cancel cutoff gives the credit back.
+        await club.Owner.PostOkAsync($"/api/bookings/{one.Id()}/cancel");
+        Assert.Equal(1, (await club.Owner.GetFromJsonAsync<JsonElement>($"/api/subscriptions/{sold.Id()}")).GetProperty("classCreditsLeft").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_room_holds_one_class_at_a_time_and_a_cancelled_class_cancels_its_bookings_and_tells_the_members()
+    {
+        using var club = await ClubAsync("book-cancel");
+        var start = DateTimeOffset.UtcNow.AddDays(2);
+        var session = (await club.Owner.PostOkAsync("/api/class-sessions", new { classTypeId = club.ClassType, branchId = club.Branch, startsAt = start, room = "Studio 1" })).Id();
+        var clash = await club.Owner.PostAsJsonAsync("/api/class-sessions", new { classTypeId = club.ClassType, branchId = club.Branch, startsAt = start.AddMinutes(30), room = "Studio 1" });
+        Assert.Contains("Studio 1", (await clash.ReadProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var email = $"cancelled@{Guid.NewGuid():N}.test";
+        var booking = await club.Owner.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = await club.MemberAsync(email) });
+        await club.Owner.PostOkAsync($"/api/class-sessions/{session}/cancel");
+
+        var list = await club.Owner.GetFromJsonAsync<JsonElement>($"/api/class-sessions/{session}/bookings");
+        Assert.Equal("Cancelled", list.EnumerateArray().Single(b => b.Id() == booking.Id()).GetProperty("status").GetString());
+        Assert.Contains(await app.WaitForMailsToAsync(email, 2), m => m.Subject!.StartsWith("أُلغي الحجز", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Members_book_for_themselves_and_are_reminded_before_the_class()
+    {
+        var tenant = await app.ProvisionTenantAsync("book-self");
+        var ownerTokens = await app.LoginAsOwnerAsync(tenant);
+        using var club = await ClubOfAsync(ownerTokens.AccessToken);
+        var email = $"self@{tenant.Slug}.test";
+        var member = await club.MemberAsync(email);
+        var (userId, tokens) = await app.AddUserAsync(tenant, ownerTokens, $"app-{email}", "Member");
+        await using (var sql = await app.OpenAsOwnerAsync())
+        {
+            await using var link = new Npgsql.NpgsqlCommand($"UPDATE members SET user_id = '{userId}' WHERE id = '{member}'", sql);
+            await link.ExecuteNonQueryAsync();
+        }
+
+        var soon = await club.SessionAsync(capacity: 3, startsIn: TimeSpan.FromMinutes(90));
+        using var memberApp = app.As(tokens.AccessToken);
+        var mine = await memberApp.PostOkAsync($"/api/class-sessions/{soon}/bookings", new { memberId = Guid.NewGuid() });
+        Assert.Equal(member, mine.GetProperty("memberId").GetGuid());
+
+        var mails = await app.WaitForMailsToAsync(email, 2, TimeSpan.FromSeconds(30));
+        Assert.Contains(mails, m => m.Subject!.StartsWith("تذكير: دراجات داخلية", StringComparison.Ordinal));
+        await (await memberApp.GetAsync($"/api/class-sessions/{soon}/bookings")).ReadProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    private async Task<Club> ClubOfAsync(string ownerToken)
+    {
+        var owner = app.As(ownerToken);
+        var type = await owner.PostOkAsync("/api/class-types", new { nameEn = "Indoor cycling", nameAr = "دراجات داخلية", durationMinutes = 45, defaultCapacity = 20 });
+        return new Club(owner, await owner.MainBranchAsync(), (await owner.CreatePlanAsync()).Id(), type.Id());
+    }
+}
