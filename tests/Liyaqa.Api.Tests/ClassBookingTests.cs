@@ -89,6 +89,24 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
     }
 
     [Fact]
+    public async Task Freezing_a_membership_gives_up_its_places_in_the_frozen_days_to_the_waitlist()
+    {
+        using var club = await ClubAsync("book-freeze");
+        var session = await club.SessionAsync(capacity: 1, startsIn: TimeSpan.FromDays(3));
+        var freezer = (await club.Owner.CreateMemberAsync()).Id();
+        var subscription = await club.Owner.SellAsync(freezer, club.Plan);
+        var place = await club.Owner.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = freezer });
+        var next = await club.Owner.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = await club.MemberAsync() });
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Riyadh")).DateTime);
+
+        await club.Owner.PostOkAsync($"/api/subscriptions/{subscription.Id()}/freezes", new { startDate = today.AddDays(1), endDate = today.AddDays(6) });
+
+        var list = (await club.Owner.GetFromJsonAsync<JsonElement>($"/api/class-sessions/{session}/bookings")).EnumerateArray().ToList();
+        Assert.Equal("Cancelled", list.Single(b => b.Id() == place.Id()).GetProperty("status").GetString());
+        Assert.Equal("Booked", list.Single(b => b.Id() == next.Id()).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Booking_needs_a_membership_an_open_window_and_a_class_credit()
     {
         using var club = await ClubAsync("book-rules");

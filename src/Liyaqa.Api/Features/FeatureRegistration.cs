@@ -32,6 +32,7 @@ public static class FeatureRegistration
         services.AddScoped<AccountChanges>();
         services.AddScoped<PlatformOperatorAccounts>();
         services.AddScoped<SubscriptionChanges>();
+        services.AddScoped<ClassPlaces>();
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckInOptions>>().Value);
         services.AddSingleton<CheckInPasses>();

@@ -35,7 +35,7 @@ public static class BookingEndpoints
     public const string Route = "/api/bookings";
 
     private static readonly Meter Meter = new("Liyaqa.Bookings");
-    private static readonly Counter<long> Bookings = Meter.CreateCounter<long>("liyaqa.bookings", description: "Booking requests by result (booked, waitlisted, rejected)");
+    internal static readonly Counter<long> Bookings = Meter.CreateCounter<long>("liyaqa.bookings", description: "Booking requests by result (booked, waitlisted, rejected)");
     private static readonly Counter<long> Cancellations = Meter.CreateCounter<long>("liyaqa.booking_cancellations", description: "Cancelled bookings by kind (free, late)");
 
     public static WebApplication MapBookings(this WebApplication app)
@@ -50,7 +50,7 @@ public static class BookingEndpoints
     }
 
     private static async Task<Results<Created<BookingResponse>, Ok<BookingResponse>, NotFound>> BookAsync(
-        Guid id, BookRequest request, HttpRequest http, ClaimsPrincipal caller, LiyaqaDbContext db, Outbox outbox, BookingPolicy policy, TimeProvider clock,
+        Guid id, BookRequest request, HttpRequest http, ClaimsPrincipal caller, LiyaqaDbContext db, ClassPlaces places, BookingPolicy policy, TimeProvider clock,
         CancellationToken ct)
     {
         var key = http.Headers["Idempotency-Key"].ToString() is { Length: > 0 and <= 100 } given ? given : null;
@@ -100,7 +100,7 @@ public static class BookingEndpoints
         db.Bookings.Add(booking);
         if (seatFree)
         {
-            await TellAsync(db, outbox, tenant, member, session, MessageTemplates.BookingConfirmed, ct);
+            await places.TellAsync(tenant, member, session, MessageTemplates.BookingConfirmed, null, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -122,7 +122,7 @@ public static class BookingEndpoints
     }
 
     private static async Task<Results<Ok<BookingResponse>, NotFound>> CancelAsync(
-        Guid id, ClaimsPrincipal caller, LiyaqaDbContext db, Outbox outbox, BookingPolicy policy, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal caller, LiyaqaDbContext db, ClassPlaces places, BookingPolicy policy, TimeProvider clock, CancellationToken ct)
     {
         var sessionId = await db.Bookings.Where(b => b.Id == id).Select(b => (Guid?)b.SessionId).SingleOrDefaultAsync(ct);
         var session = sessionId is null ? null : await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {sessionId} FOR UPDATE").SingleAsync(ct);
@@ -144,47 +144,11 @@ public static class BookingEndpoints
         Cancellations.Add(1, new KeyValuePair<string, object?>("kind", booking.Status == BookingStatus.LateCancelled ? "late" : "free"));
         if (freedPlace && now < session.StartsAt - policy.PromotionClosesBefore)
         {
-            await PromoteFirstInLineAsync(db, outbox, session, now, ct);
+            await places.PromoteFirstInLineAsync(session, ct);
         }
 
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BookingResponse.From(booking));
-    }
-
-    /// <summary>The earliest waitlisted member who still qualifies takes the freed place.</summary>
-    private static async Task PromoteFirstInLineAsync(LiyaqaDbContext db, Outbox outbox, ClassSession session, DateTimeOffset now, CancellationToken ct)
-    {
-        var tenant = await db.CurrentTenantAsync(ct);
-        foreach (var waiting in await db.Bookings.Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted).OrderBy(b => b.CreatedAt).ToListAsync(ct))
-        {
-            var subscriptions = await db.Subscriptions.Where(s => s.MemberId == waiting.MemberId).ToListAsync(ct);
-            var day = tenant.DateAt(session.StartsAt);
-            var usable = subscriptions.Where(s => s.IsInForceOn(day) && !s.IsFrozenOn(day) && s.Terms.CoversBranch(session.BranchId) && s.ClassCreditsLeft is null or > 0)
-                .OrderBy(s => s.ClassCreditsLeft is null ? 0 : 1).FirstOrDefault();
-            if (usable is null)
-            {
-                continue;
-            }
-
-            usable.UseClassCredit();
-            waiting.Promote(usable.Id);
-            var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == waiting.MemberId, ct);
-            await TellAsync(db, outbox, tenant, member, session, MessageTemplates.WaitlistPromoted, ct);
-            Bookings.Add(1, new KeyValuePair<string, object?>("result", "promoted"));
-            return;
-        }
-    }
-
-    private static async Task TellAsync(LiyaqaDbContext db, Outbox outbox, Tenant tenant, Member member, ClassSession session, string template, CancellationToken ct)
-    {
-        var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
-        var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == session.BranchId, ct);
-        await outbox.QueueForMemberAsync(tenant, member, template, new Dictionary<string, object?>
-        {
-            ["className"] = type.NameIn(member.Language),
-            ["startsAt"] = session.StartsAt,
-            ["branchName"] = branch.NameIn(member.Language),
-        }, ct);
     }
 
     private static bool IsMemberOnly(ClaimsPrincipal caller) =>

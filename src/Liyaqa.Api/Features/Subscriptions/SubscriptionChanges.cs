@@ -12,7 +12,7 @@ namespace Liyaqa.Api.Features.Subscriptions;
 /// The steps every subscription change shares: load it (optionally only if it is a given member's),
 /// apply the domain rule on the club's today, re-derive the member's status, save.
 /// </summary>
-public sealed class SubscriptionChanges(LiyaqaDbContext db, MemberStatuses statuses, TimeProvider clock)
+public sealed class SubscriptionChanges(LiyaqaDbContext db, MemberStatuses statuses, Classes.ClassPlaces places, TimeProvider clock)
 {
     public async Task<Subscription?> SellAsync(Guid memberId, SellRequest request, CancellationToken ct)
     {
@@ -69,6 +69,7 @@ public sealed class SubscriptionChanges(LiyaqaDbContext db, MemberStatuses statu
         var (tenant, today, _) = await TodayAsync(ct);
         change(subscription, today);
         await statuses.RefreshAsync(await db.Members.SingleAsync(m => m.Id == subscription.MemberId, ct), tenant, ct);
+        await places.ReleaseUncoveredAsync(subscription.MemberId, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(SubscriptionResponse.From(subscription));
     }

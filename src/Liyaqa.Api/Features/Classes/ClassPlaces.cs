@@ -1,0 +1,93 @@
+using Liyaqa.Domain.Classes;
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Members;
+using Liyaqa.Domain.Notifications.Templates;
+using Liyaqa.Domain.Tenants;
+using Liyaqa.Infrastructure.Notifications;
+using Liyaqa.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liyaqa.Api.Features.Classes;
+
+/// <summary>
+/// What happens to places when things change around them: a freed place goes to the first in line who still
+/// qualifies; a member whose membership no longer covers a booked class (frozen, cancelled) loses the place,
+/// gets the credit back and is told — and the place goes on to the waitlist.
+/// </summary>
+public sealed class ClassPlaces(LiyaqaDbContext db, Outbox outbox, TimeProvider clock)
+{
+    /// <summary>The earliest waitlisted member who still qualifies takes a place that is free, under the class's row lock.</summary>
+    public async Task PromoteFirstInLineAsync(ClassSession session, CancellationToken ct)
+    {
+        await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {session.Id} FOR UPDATE").SingleAsync(ct);
+        // The caller's cancellation must count as a free place: write it (inside the request's transaction) first.
+        await db.SaveChangesAsync(ct);
+        if (await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, ct) >= session.Capacity)
+        {
+            return;
+        }
+
+        var tenant = await db.CurrentTenantAsync(ct);
+        var day = tenant.DateAt(session.StartsAt);
+        foreach (var waiting in await db.Bookings.Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted).OrderBy(b => b.CreatedAt).ToListAsync(ct))
+        {
+            var subscriptions = await db.Subscriptions.Where(s => s.MemberId == waiting.MemberId).ToListAsync(ct);
+            var usable = subscriptions.Where(s => s.IsInForceOn(day) && !s.IsFrozenOn(day) && s.Terms.CoversBranch(session.BranchId) && s.ClassCreditsLeft is null or > 0)
+                .OrderBy(s => s.ClassCreditsLeft is null ? 0 : 1).FirstOrDefault();
+            if (usable is null)
+            {
+                continue;
+            }
+
+            usable.UseClassCredit();
+            waiting.Promote(usable.Id);
+            await TellAsync(tenant, await db.Members.AsNoTracking().SingleAsync(m => m.Id == waiting.MemberId, ct), session, MessageTemplates.WaitlistPromoted, null, ct);
+            BookingEndpoints.Bookings.Add(1, new KeyValuePair<string, object?>("result", "promoted"));
+            return;
+        }
+    }
+
+    /// <summary>Cancels the member's future places their memberships no longer cover, after a freeze or cancellation.</summary>
+    public async Task ReleaseUncoveredAsync(Guid memberId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var tenant = await db.CurrentTenantAsync(ct);
+        var subscriptions = db.ChangeTracker.Entries<Domain.Memberships.Subscription>().Select(e => e.Entity).Where(s => s.MemberId == memberId)
+            .Concat(await db.Subscriptions.Where(s => s.MemberId == memberId).ToListAsync(ct)).DistinctBy(s => s.Id).ToList();
+        var places = await db.Bookings.Where(b => b.MemberId == memberId && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted))
+            .Join(db.ClassSessions.Where(s => s.StartsAt > now), b => b.SessionId, s => s.Id, (b, s) => new { Booking = b, Session = s }).ToListAsync(ct);
+        Member? member = null;
+        foreach (var place in places)
+        {
+            var day = tenant.DateAt(place.Session.StartsAt);
+            if (subscriptions.Any(s => s.IsInForceOn(day) && !s.IsFrozenOn(day) && s.Terms.CoversBranch(place.Session.BranchId)))
+            {
+                continue;
+            }
+
+            var held = place.Booking.Status == BookingStatus.Booked ? place.Booking.SubscriptionId : null;
+            place.Booking.Cancel(late: false, now);
+            subscriptions.SingleOrDefault(s => s.Id == held)?.ReturnClassCredit();
+            member ??= await db.Members.AsNoTracking().SingleAsync(m => m.Id == memberId, ct);
+            await TellAsync(tenant, member, place.Session, MessageTemplates.BookingCancelled,
+                member.Language == Languages.Arabic ? "العضوية لا تغطي موعد الكلاس (مجمدة أو ملغاة)." : "The membership does not cover the class's day (frozen or cancelled).", ct);
+            if (held is not null)
+            {
+                await PromoteFirstInLineAsync(place.Session, ct);
+            }
+        }
+    }
+
+    public async Task TellAsync(Tenant tenant, Member member, ClassSession session, string template, string? reason, CancellationToken ct)
+    {
+        var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
+        var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == session.BranchId, ct);
+        await outbox.QueueForMemberAsync(tenant, member, template, new Dictionary<string, object?>
+        {
+            ["className"] = type.NameIn(member.Language),
+            ["startsAt"] = session.StartsAt,
+            ["branchName"] = branch.NameIn(member.Language),
+            ["reason"] = reason,
+        }, ct);
+    }
+}
