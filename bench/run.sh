@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Member search and check-in load on a running Liyaqa (./build.sh run in another terminal; API on :8080).
-# Seeds a club with MEMBERS members (CSV import) and SUBSCRIBED subscriptions, then runs wrk:
-#   search: CONNECTIONS connections for DURATION; check-ins: the same.
+# Seeds a club with MEMBERS members (CSV import), SUBSCRIBED subscriptions and 20 classes, then runs wrk:
+#   search and check-ins: CONNECTIONS connections for DURATION; bookings: BOOKING_CONNECTIONS (200).
 set -euo pipefail
 cd "$(dirname "$0")"
 export API="${API:-http://localhost:8080}" MEMBERS="${MEMBERS:-100000}" SUBSCRIBED="${SUBSCRIBED:-2000}"
@@ -14,10 +14,12 @@ if [ "${SEEDED:-0}" != 1 ]; then
 fi
 # shellcheck disable=SC1090
 . "${WORK_DIR:-/tmp/liyaqa-bench}.env"
-export TOKEN BRANCH MEMBERS_FILE
+export TOKEN BRANCH MEMBERS_FILE SESSIONS_FILE
 echo "warm-up"; wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s search.lua "$API" >/dev/null
 echo "member search, $MEMBERS members, $CONNECTIONS connections, $DURATION:"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s search.lua "$API" | tail -1
 if [ "${ONLY_SEARCH:-0}" = 1 ]; then exit 0; fi
 echo "check-ins, $SUBSCRIBED members cycling, $CONNECTIONS connections, $DURATION:"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s checkin.lua "$API" | tail -1
+echo "bookings, $SUBSCRIBED members x 20 classes of 100 places, ${BOOKING_CONNECTIONS:-200} connections, $DURATION:"
+wrk -t"$THREADS" -c"${BOOKING_CONNECTIONS:-200}" -d"$DURATION" --timeout 10s -s booking.lua "$API" | tail -1

@@ -66,6 +66,15 @@ def main():
         page += 1
     with open(os.path.join(WORK, "members.txt"), "w") as out:
         out.write("\n".join(ids[:SUBSCRIBED]))
-    print(f"TOKEN={token}\nBRANCH={branch}\nMEMBERS_FILE={os.path.join(WORK, 'members.txt')}")
+
+    # Classes to book: 20 one-hour classes the day after tomorrow, 100 places each (2,000 places in all).
+    kind = call("POST", "/api/class-types", {"nameEn": "Circuit", "nameAr": "دائري", "durationMinutes": 45, "defaultCapacity": 100}, token)["id"]
+    start = time.time() + 2 * 86400
+    sessions = [call("POST", "/api/class-sessions", {"classTypeId": kind, "branchId": branch, "capacity": 100,
+                                                      "startsAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(start + i * 3600))}, token)["id"]
+                for i in range(20)]
+    with open(os.path.join(WORK, "sessions.txt"), "w") as out:
+        out.write("\n".join(sessions))
+    print(f"TOKEN={token}\nBRANCH={branch}\nMEMBERS_FILE={os.path.join(WORK, 'members.txt')}\nSESSIONS_FILE={os.path.join(WORK, 'sessions.txt')}")
 
 main()

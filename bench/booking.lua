@@ -1,0 +1,23 @@
+-- Bookings: each thread walks its own share of (class, member) pairs, spread over the 20 classes, so a pair
+-- is booked once; classes fill up (100 places) and later requests join the waitlist, as in a busy club.
+local token = os.getenv("TOKEN")
+local members, sessions = {}, {}
+for line in io.lines(os.getenv("MEMBERS_FILE")) do members[#members + 1] = line end
+for line in io.lines(os.getenv("SESSIONS_FILE")) do sessions[#sessions + 1] = line end
+local threads, counter = 0, 0
+setup = function(thread) thread:set("id", threads); threads = threads + 1 end
+init = function() counter = id * 1000000 end
+local statuses = {}
+request = function()
+  counter = counter + 1
+  local pair = counter % (#members * #sessions)
+  local session = sessions[(pair % #sessions) + 1]
+  local member = members[(math.floor(pair / #sessions) % #members) + 1]
+  return wrk.format("POST", "/api/class-sessions/" .. session .. "/bookings",
+    { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, string.format('{"memberId":"%s"}', member))
+end
+done = function(summary, latency, requests)
+  io.write(string.format("requests/s %.0f  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  non-2xx %d  errors %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
