@@ -1,18 +1,18 @@
--- Bookings: each thread walks its own share of (class, member) pairs, spread over the 20 classes, so a pair
--- is booked once; classes fill up (100 places) and later requests join the waitlist, as in a busy club.
+-- Bookings: each thread walks its own share of (class, member) pairs, spread over 10 of the classes (a member
+-- may hold 10 future bookings), so a pair is booked once; classes fill up and later requests join the waitlist.
 local token = os.getenv("TOKEN")
 local members, sessions = {}, {}
 for line in io.lines(os.getenv("MEMBERS_FILE")) do members[#members + 1] = line end
 for line in io.lines(os.getenv("SESSIONS_FILE")) do sessions[#sessions + 1] = line end
 local threads, counter = 0, 0
 setup = function(thread) thread:set("id", threads); threads = threads + 1 end
-init = function() counter = id * 1000000 end
+init = function() counter = id * 10000 end
 local statuses = {}
 request = function()
   counter = counter + 1
-  local pair = counter % (#members * #sessions)
-  local session = sessions[(pair % #sessions) + 1]
-  local member = members[(math.floor(pair / #sessions) % #members) + 1]
+  local pair = counter % (#members * 10)
+  local session = sessions[(pair % 10) + 1]
+  local member = members[(math.floor(pair / 10) % #members) + 1]
   return wrk.format("POST", "/api/class-sessions/" .. session .. "/bookings",
     { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, string.format('{"memberId":"%s"}', member))
 end

@@ -21,5 +21,5 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s search.lua "$API" | tail -1
 if [ "${ONLY_SEARCH:-0}" = 1 ]; then exit 0; fi
 echo "check-ins, $SUBSCRIBED members cycling, $CONNECTIONS connections, $DURATION:"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s checkin.lua "$API" | tail -1
-echo "bookings, $SUBSCRIBED members x 20 classes of 100 places, ${BOOKING_CONNECTIONS:-200} connections, $DURATION:"
+echo "bookings, $SUBSCRIBED members x 10 classes of 100 places, ${BOOKING_CONNECTIONS:-200} connections, $DURATION:"
 wrk -t"$THREADS" -c"${BOOKING_CONNECTIONS:-200}" -d"$DURATION" --timeout 10s -s booking.lua "$API" | tail -1
