@@ -107,6 +107,54 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
     }
 
     [Fact]
+    public async Task Checking_in_marks_the_class_attended_and_staff_can_correct_it()
+    {
+        using var club = await ClubAsync("book-attend");
+        var session = await club.SessionAsync(capacity: 5, startsIn: TimeSpan.FromMinutes(20));
+        var member = await club.MemberAsync();
+        var booking = await club.Owner.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = member });
+
+        await club.Owner.PostOkAsync("/api/check-ins", new { branchId = club.Branch, memberId = member });
+        var status = async () => (await club.Owner.GetFromJsonAsync<JsonElement>($"/api/class-sessions/{session}/bookings"))[0].GetProperty("status").GetString();
+        Assert.Equal("Attended", await status());
+
+        await club.Owner.PostOkAsync($"/api/bookings/{booking.Id()}/attendance", new { attended = false });
+        Assert.Equal("NoShow", await status());
+    }
+
+    [Fact]
+    public async Task Unattended_places_become_no_shows_after_the_class_and_three_in_a_month_pause_booking()
+    {
+        using var club = await ClubAsync("book-noshow");
+        var member = await club.MemberAsync();
+        var sessions = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            sessions.Add(await club.SessionAsync(capacity: 5, startsIn: TimeSpan.FromHours(5 + i), room: $"Studio {i}"));
+            await club.Owner.PostOkAsync($"/api/class-sessions/{sessions[^1]}/bookings", new { memberId = member });
+        }
+
+        await using (var sql = await app.OpenAsOwnerAsync())
+        {
+            await using var past = new Npgsql.NpgsqlCommand(
+                $"UPDATE class_sessions SET starts_at = now() - interval '2 hours', ends_at = now() - interval '75 minutes' WHERE id IN ('{string.Join("','", sessions)}')", sql);
+            await past.ExecuteNonQueryAsync();
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((await Task.WhenAll(sessions.Select(s => club.Owner.GetFromJsonAsync<JsonElement>($"/api/class-sessions/{s}/bookings"))))
+               .Any(list => list[0].GetProperty("status").GetString() != "NoShow"))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the no-show job did not mark the places");
+            await Task.Delay(300);
+        }
+
+        var next = await club.SessionAsync(capacity: 5);
+        var refused = await club.Owner.PostAsJsonAsync($"/api/class-sessions/{next}/bookings", new { memberId = member });
+        Assert.Equal("no-show-blocked", (await refused.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Booking_needs_a_membership_an_open_window_and_a_class_credit()
     {
         using var club = await ClubAsync("book-rules");

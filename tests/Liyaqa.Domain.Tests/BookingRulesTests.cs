@@ -42,6 +42,10 @@ public sealed class BookingRulesTests
         frozen.AddFreeze(DateOnly.FromDateTime(Now.Date), DateOnly.FromDateTime(Now.Date.AddDays(5)), DateOnly.FromDateTime(Now.Date), Now);
         Assert.Equal("no-membership-for-class", Refusal(session, [frozen]));
         Assert.Equal("no-class-credits", Refusal(session, [Sold(classCredits: 0)]));
+        var threeMissed = new[] { Now.AddDays(-10), Now.AddDays(-5), Now.AddDays(-2) };
+        Assert.Equal("no-show-blocked", Assert.Throws<DomainRuleException>(() =>
+            BookingRules.Check(session, [Sold()], DateOnly.FromDateTime(session.StartsAt.Date), 0, false, Policy, Now, threeMissed)).Code);
+        Assert.NotNull(BookingRules.Check(session, [Sold()], DateOnly.FromDateTime(session.StartsAt.Date), 0, false, Policy, Now, threeMissed[..2]));
         session.Cancel();
         Assert.Equal("session-cancelled", Refusal(session, [Sold()]));
     }

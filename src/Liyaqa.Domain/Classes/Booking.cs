@@ -9,6 +9,8 @@ public enum BookingStatus
     Waitlisted,
     Cancelled,
     LateCancelled,
+    Attended,
+    NoShow,
 }
 
 /// <summary>A member's place in a class, or in its waitlist (first come, first promoted).</summary>
@@ -64,6 +66,18 @@ public sealed class Booking : Entity, IAggregateRoot, ITenantOwned
         Status = late && Status == BookingStatus.Booked ? BookingStatus.LateCancelled : BookingStatus.Cancelled;
         CancelledAt = now;
         Audit(AuditActions.BookingCancelled, new { late = Status == BookingStatus.LateCancelled });
+    }
+
+    /// <summary>Marks a booked place attended (by the trainer, the front desk, or the member's check-in) or not.</summary>
+    public void MarkAttendance(bool attended)
+    {
+        if (Status is not (BookingStatus.Booked or BookingStatus.Attended or BookingStatus.NoShow))
+        {
+            throw new DomainRuleException("booking-not-attendable", "Only a booked place has attendance.");
+        }
+
+        Status = attended ? BookingStatus.Attended : BookingStatus.NoShow;
+        Audit(attended ? AuditActions.BookingAttended : AuditActions.BookingNoShow);
     }
 
     public void Promote(Guid? subscriptionId)

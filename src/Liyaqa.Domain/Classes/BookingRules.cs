@@ -22,19 +22,29 @@ public sealed class BookingPolicy
 
     /// <summary>Future bookings (and waitlist places) a member may hold at once.</summary>
     public int MaxFutureBookings { get; set; } = 10;
+
+    /// <summary>No-shows within 30 days that block booking (the no-show policy).</summary>
+    public int NoShowLimit { get; set; } = 3;
+
+    /// <summary>How long booking stays blocked after the limit is reached.</summary>
+    public TimeSpan NoShowBlock { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>
-/// Who may book a class: the window is open, the member has no place in it yet and stays under the cap,
+/// Who may book a class: not blocked by missed classes, the window is open, the member has no place in it yet and stays under the cap,
 /// and one of their subscriptions is in force (not frozen) on the class's day at its branch, with a class
 /// credit left when the plan counts them. A subscription without credits is preferred, so credits are kept.
 /// </summary>
 public static class BookingRules
 {
     public static Subscription? Check(
-        ClassSession session, IReadOnlyList<Subscription> subscriptions, DateOnly sessionDay, int futureBookings, bool alreadyBooked, BookingPolicy policy, DateTimeOffset now)
+        ClassSession session, IReadOnlyList<Subscription> subscriptions, DateOnly sessionDay, int futureBookings, bool alreadyBooked, BookingPolicy policy, DateTimeOffset now,
+        IReadOnlyList<DateTimeOffset>? recentNoShows = null)
     {
         Refuse(session.IsCancelled, "session-cancelled", "The class is cancelled.");
+        var noShows = (recentNoShows ?? []).Where(at => at > now - TimeSpan.FromDays(30)).Order().ToList();
+        Refuse(noShows.Count >= policy.NoShowLimit && noShows[^1] + policy.NoShowBlock > now,
+            "no-show-blocked", $"Booking is paused after {policy.NoShowLimit} missed classes in 30 days.");
         Refuse(now < session.StartsAt - policy.OpensBefore, "booking-not-open", $"Booking opens {policy.OpensBefore.TotalDays:0} days before the class.");
         Refuse(now > session.StartsAt - policy.ClosesBefore, "booking-closed", "Booking for this class has closed.");
         Refuse(alreadyBooked, "already-booked", "The member already has a place (or a waitlist place) in this class.");

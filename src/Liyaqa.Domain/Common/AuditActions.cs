@@ -43,4 +43,6 @@ public static class AuditActions
     public const string BookingWaitlisted = "BOOKING_WAITLISTED";
     public const string BookingPromoted = "BOOKING_PROMOTED";
     public const string BookingCancelled = "BOOKING_CANCELLED";
+    public const string BookingAttended = "BOOKING_ATTENDED";
+    public const string BookingNoShow = "BOOKING_NO_SHOW";
 }

@@ -46,6 +46,11 @@ public static class ScheduledJobs
                     .WithDescription("Every 5 minutes")
                     .WithCronSchedule(builder.Configuration["Jobs:ClassReminderCron"] ?? "0 0/5 * * * ?", cron => cron.InTimeZone(riyadh)),
                 job => job.WithIdentity(ClassReminderJob.Name).WithDescription("Remind booked members before their class"));
+            quartz.ScheduleJob<NoShowJob>(
+                trigger => trigger.WithIdentity(NoShowJob.Name)
+                    .WithDescription("Every 5 minutes")
+                    .WithCronSchedule(builder.Configuration["Jobs:NoShowCron"] ?? "0 0/5 * * * ?", cron => cron.InTimeZone(riyadh)),
+                job => job.WithIdentity(NoShowJob.Name).WithDescription("Turn unattended places of ended classes into no-shows"));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddSingleton<MaintenancePause>();

@@ -29,6 +29,7 @@ public static class Permissions
     public const string ClassesRead = "classes.read";
     public const string ClassesManage = "classes.manage";
     public const string BookingsCreate = "bookings.create";
+    public const string AttendanceMark = "attendance.mark";
 
     /// <summary>A member's own membership in the member app: status, freezes within the plan's rules, entry pass.</summary>
     public const string MemberSelfService = "member.self";
@@ -56,6 +57,7 @@ public static class Permissions
         [ClassesRead] = [.. Staff, Role.Member],
         [ClassesManage] = [Role.Owner, Role.Admin, Role.Manager],
         [BookingsCreate] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk, Role.Member],
+        [AttendanceMark] = Staff,
         [MemberSelfService] = [Role.Member],
     };
 }

@@ -75,6 +75,15 @@ public static class CheckInEndpoints
         decision.Subscription?.UseVisit();
         var checkIn = CheckIn.Record(member.Id, branch.Id, decision, method, now);
         db.CheckIns.Add(checkIn);
+        if (decision.Allowed)
+        {
+            // Coming in for a class marks the place attended: classes here from half an hour ago to an hour ahead.
+            var (from, until) = (now.AddMinutes(-30), now.AddHours(1));
+            var classes = await db.Bookings.Where(b => b.MemberId == member.Id && b.Status == Domain.Classes.BookingStatus.Booked
+                && db.ClassSessions.Any(s => s.Id == b.SessionId && s.BranchId == branch.Id && s.StartsAt >= from && s.StartsAt <= until)).ToListAsync(ct);
+            classes.ForEach(b => b.MarkAttendance(attended: true));
+        }
+
         await db.SaveChangesAsync(ct);
         Attempts.Add(1, new KeyValuePair<string, object?>("result", decision.Allowed ? "allowed" : "denied"));
 

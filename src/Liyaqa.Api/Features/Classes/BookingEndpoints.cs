@@ -46,6 +46,8 @@ public static class BookingEndpoints
             .MapGet("/{id:guid}/bookings", ListAsync).WithSummary("A class's bookings and its waitlist in order.");
         app.MapTenantGroup(Route, Permissions.BookingsCreate).WithTags("Bookings")
             .MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancel a booking (late after the cutoff: the credit is kept); the first in line is promoted.");
+        app.MapTenantGroup(Route, Permissions.AttendanceMark).WithTags("Bookings")
+            .MapPost("/{id:guid}/attendance", MarkAttendanceAsync).WithSummary("Mark a booked place attended or missed (trainer or front desk).");
         return app;
     }
 
@@ -78,10 +80,13 @@ public static class BookingEndpoints
         var future = await db.Bookings.CountAsync(b => b.MemberId == member.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted)
             && db.ClassSessions.Any(s => s.Id == b.SessionId && s.StartsAt > now), ct);
         var alreadyBooked = await db.Bookings.AnyAsync(b => b.SessionId == id && b.MemberId == member.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted), ct);
+        var monthAgo = now.AddDays(-30);
+        var noShows = await db.Bookings.Where(b => b.MemberId == member.Id && b.Status == BookingStatus.NoShow)
+            .Join(db.ClassSessions.Where(s => s.EndsAt > monthAgo), b => b.SessionId, s => s.Id, (_, s) => s.EndsAt).ToListAsync(ct);
         Domain.Memberships.Subscription subscription;
         try
         {
-            subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, alreadyBooked, policy, now)!;
+            subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, alreadyBooked, policy, now, noShows)!;
         }
         catch (DomainRuleException)
         {
@@ -147,6 +152,20 @@ public static class BookingEndpoints
             await places.PromoteFirstInLineAsync(session, ct);
         }
 
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(BookingResponse.From(booking));
+    }
+
+    public sealed record AttendanceRequest(bool Attended);
+
+    private static async Task<Results<Ok<BookingResponse>, NotFound>> MarkAttendanceAsync(Guid id, AttendanceRequest request, LiyaqaDbContext db, CancellationToken ct)
+    {
+        if (await db.Bookings.SingleOrDefaultAsync(b => b.Id == id, ct) is not { } booking)
+        {
+            return TypedResults.NotFound();
+        }
+
+        booking.MarkAttendance(request.Attended);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BookingResponse.From(booking));
     }
