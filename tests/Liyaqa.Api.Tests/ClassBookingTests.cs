@@ -231,6 +231,20 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
         var mails = await app.WaitForMailsToAsync(email, 2, TimeSpan.FromSeconds(30));
         Assert.Contains(mails, m => m.Subject!.StartsWith("تذكير: دراجات داخلية", StringComparison.Ordinal));
         await (await memberApp.GetAsync($"/api/class-sessions/{soon}/bookings")).ReadProblemAsync(HttpStatusCode.Forbidden);
+
+        var upcoming = await memberApp.GetFromJsonAsync<JsonElement>("/api/me/bookings");
+        Assert.Equal(soon, Assert.Single(upcoming.EnumerateArray()).GetProperty("sessionId").GetGuid());
+
+        // The calendar feed: a secret URL without sign-in; a new one ends the old, and revoking ends it.
+        var feed = new Uri((await memberApp.PostOkAsync("/api/me/calendar-feed")).GetProperty("url").GetString()!).PathAndQuery;
+        var ics = await app.Api.GetStringAsync(feed);
+        Assert.StartsWith("BEGIN:VCALENDAR", ics, StringComparison.Ordinal);
+        Assert.Contains($"UID:{mine.Id()}@liyaqa", ics, StringComparison.Ordinal);
+        Assert.Contains("Indoor cycling · دراجات داخلية", ics, StringComparison.Ordinal);
+        var renewed = new Uri((await memberApp.PostOkAsync("/api/me/calendar-feed")).GetProperty("url").GetString()!).PathAndQuery;
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Api.GetAsync(feed)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await memberApp.DeleteAsync("/api/me/calendar-feed")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Api.GetAsync(renewed)).StatusCode);
     }
 
     private async Task<Club> ClubOfAsync(string ownerToken)

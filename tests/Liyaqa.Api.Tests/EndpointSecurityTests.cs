@@ -21,7 +21,7 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
     private static readonly HashSet<string> PublicOperations =
     [
         "GET /api/health", "POST /api/auth/login", "POST /api/auth/refresh", "POST /api/auth/password-reset", "POST /api/auth/password-reset/complete",
-        "POST /api/platform/auth/login",
+        "POST /api/platform/auth/login", "GET /api/calendar/{tenantId}/{secret}",
     ];
 
     private static readonly string[] RolesWeakestFirst = ["Member", "Trainer", "FrontDesk", "Manager", "Admin", "Owner"];

@@ -59,6 +59,7 @@ public static class FeatureRegistration
         app.MapCheckIns();
         app.MapClasses();
         app.MapBookings();
+        app.MapMyClasses();
         app.MapMaintenance();
         app.MapFaultInjection();
         return app;

@@ -103,6 +103,9 @@ public sealed class Member : Entity, IAggregateRoot, ITenantOwned
     /// <summary>Names, email, phone and number folded for search (<see cref="SearchText"/>); indexed with trigrams.</summary>
     public string SearchText { get; private set; } = string.Empty;
 
+    /// <summary>SHA-256 of the secret in the member's calendar feed URL; null when there is no feed.</summary>
+    public string? CalendarTokenHash { get; private set; }
+
     /// <summary>The member's own sign-in account, once invited to the member app.</summary>
     public Guid? UserId { get; private set; }
 
@@ -149,6 +152,19 @@ public sealed class Member : Entity, IAggregateRoot, ITenantOwned
     }
 
     public void LinkAccount(Guid userId) => UserId = userId;
+
+    /// <summary>Starts (or replaces, ending the old URL) the member's calendar feed; returns the URL's secret.</summary>
+    public string IssueCalendarToken()
+    {
+        var secret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        CalendarTokenHash = HashCalendarToken(secret);
+        return secret;
+    }
+
+    public void RevokeCalendarToken() => CalendarTokenHash = null;
+
+    public static string HashCalendarToken(string secret) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>Sets the status derived from the member's subscriptions; audited when it changes.</summary>
     public void ApplyStatus(MemberStatus status, DateTimeOffset now)

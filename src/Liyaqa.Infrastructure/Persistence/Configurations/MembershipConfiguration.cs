@@ -37,6 +37,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.Language).HasMaxLength(8);
         builder.Property(m => m.LeadSource).HasMaxLength(100);
         builder.Property(m => m.SearchText).HasMaxLength(1000);
+        builder.Property(m => m.CalendarTokenHash).HasMaxLength(64);
+        builder.HasIndex(m => new { m.TenantId, m.CalendarTokenHash }).IsUnique().HasFilter("calendar_token_hash IS NOT NULL");
         builder.Property<uint>("Version").IsRowVersion();
         builder.Ignore(m => m.DisplayNumber);
         builder.Ignore(m => m.FullNameEn);

@@ -326,6 +326,11 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
 
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("calendar_token_hash");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -452,6 +457,11 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("TenantId", "CalendarTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_tenant_id_calendar_token_hash")
+                        .HasFilter("calendar_token_hash IS NOT NULL");
 
                     b.HasIndex("TenantId", "Email")
                         .IsUnique()
