@@ -53,7 +53,9 @@ public sealed class CheckInTests(LiyaqaAppFixture app)
         Assert.True(first.GetProperty("allowed").GetBoolean());
         AssertDenied(await club.CheckInAsync(new { memberNumber = number }), "already-checked-in");
 
-        var history = await club.Owner.GetFromJsonAsync<JsonElement>($"/api/check-ins?memberId={member}&includeDenied=true");
+        // Any offset: the range is compared as instants.
+        var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToOffset(TimeSpan.FromHours(3)).ToString("O"));
+        var history = await club.Owner.GetFromJsonAsync<JsonElement>($"/api/check-ins?memberId={member}&includeDenied=true&from={since}");
         Assert.Equal(2, history.GetProperty("items").GetArrayLength());
         Assert.Equal("MemberNumber", history.GetProperty("items")[0].GetProperty("method").GetString());
     }

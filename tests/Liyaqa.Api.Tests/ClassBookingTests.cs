@@ -155,6 +155,52 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
     }
 
     [Fact]
+    public async Task A_weekly_series_keeps_its_local_time_changes_from_a_date_and_skips_exceptions()
+    {
+        using var club = await ClubAsync("book-series");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Riyadh")).DateTime);
+        var (start, end) = (today.AddDays(1), today.AddDays(21));
+        var expected = Enumerable.Range(0, 21).Select(i => start.AddDays(i)).Where(d => d.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Wednesday).ToList();
+        var skipped = expected[1];
+        var series = await club.Owner.PostOkAsync("/api/class-series", new
+        {
+            classTypeId = club.ClassType,
+            branchId = club.Branch,
+            room = "Studio A",
+            capacity = 10,
+            rule = new { days = new[] { "Monday", "Wednesday" }, localTime = "18:30", startDate = start, endDate = end, exceptions = new[] { skipped } },
+        });
+
+        var sessions = series.GetProperty("sessions").EnumerateArray().ToList();
+        Assert.Equal(expected.Count - 1, sessions.Count);
+        Assert.All(sessions, s => Assert.Equal(new TimeSpan(15, 30, 0), s.GetProperty("startsAt").GetDateTimeOffset().UtcDateTime.TimeOfDay));
+        var clash = await club.Owner.PostAsJsonAsync("/api/class-series", new
+        {
+            classTypeId = club.ClassType,
+            branchId = club.Branch,
+            room = "Studio A",
+            rule = new { days = new[] { expected[0].DayOfWeek.ToString() }, localTime = "18:45", startDate = start, endDate = end },
+        });
+        Assert.Contains("Studio A", (await clash.ReadProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var from = expected[2];
+        var moved = await club.Owner.PutAsJsonAsync($"/api/class-series/{series.Id()}", new { fromDate = from, localTime = "19:00" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var timetable = (await club.Owner.GetFromJsonAsync<JsonElement>($"/api/class-sessions?to={DateTimeOffset.UtcNow.AddDays(30):O}".Replace("+", "%2B", StringComparison.Ordinal)))
+            .EnumerateArray().Select(s => s.GetProperty("startsAt").GetDateTimeOffset()).Order().ToList();
+        Assert.Equal(new TimeSpan(15, 30, 0), timetable[0].UtcDateTime.TimeOfDay);
+        Assert.All(timetable.Where(t => DateOnly.FromDateTime(t.UtcDateTime) >= from), t => Assert.Equal(new TimeSpan(16, 0, 0), t.UtcDateTime.TimeOfDay));
+
+        var email = $"series@{Guid.NewGuid():N}.test";
+        var firstClass = sessions[0].Id();
+        await club.Owner.PostOkAsync($"/api/class-sessions/{firstClass}/bookings", new { memberId = await club.MemberAsync(email) });
+        var shrink = await club.Owner.PutAsJsonAsync($"/api/class-sessions/{firstClass}", new { capacity = 0 });
+        await shrink.ReadProblemAsync(HttpStatusCode.BadRequest);
+        await club.Owner.PostOkAsync($"/api/class-series/{series.Id()}/exceptions", new { date = expected[0] });
+        Assert.Contains(await app.WaitForMailsToAsync(email, 2), m => m.Subject!.StartsWith("أُلغي الحجز", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Booking_needs_a_membership_an_open_window_and_a_class_credit()
     {
         using var club = await ClubAsync("book-rules");

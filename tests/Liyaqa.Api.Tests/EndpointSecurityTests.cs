@@ -127,6 +127,13 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
         var classType = (await club.PostOkAsync("/api/class-types", new { nameEn = "Yoga", nameAr = "يوغا", durationMinutes = 60, defaultCapacity = 10 })).Id();
         var session = (await club.PostOkAsync("/api/class-sessions", new { classTypeId = classType, branchId = branch, startsAt = DateTimeOffset.UtcNow.AddDays(1) })).Id();
         var booking = (await club.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = member })).Id();
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
+        var series = (await club.PostOkAsync("/api/class-series", new
+        {
+            classTypeId = classType,
+            branchId = branch,
+            rule = new { days = new[] { tomorrow.DayOfWeek.ToString() }, localTime = "07:00", startDate = tomorrow, endDate = tomorrow },
+        })).Id();
         using var csv = new MultipartFormDataContent { { new StringContent("firstNameEn,email\nSara,sara@import.test"), "file", "members.csv" } };
         var import = (await (await club.PostAsync("/api/members/imports", csv)).Content.ReadFromJsonAsync<JsonElement>()).Id();
         return new Dictionary<string, string>
@@ -141,6 +148,7 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
             ["/api/me/subscriptions/{id}"] = subscription.ToString(),
             ["/api/class-sessions/{id}"] = session.ToString(),
             ["/api/bookings/{id}"] = booking.ToString(),
+            ["/api/class-series/{id}"] = series.ToString(),
         };
     }
 

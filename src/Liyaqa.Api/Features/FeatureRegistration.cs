@@ -58,6 +58,7 @@ public static class FeatureRegistration
         app.MapSubscriptions();
         app.MapCheckIns();
         app.MapClasses();
+        app.MapClassSeries();
         app.MapBookings();
         app.MapMyClasses();
         app.MapMaintenance();

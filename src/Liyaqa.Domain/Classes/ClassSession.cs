@@ -22,6 +22,9 @@ public sealed class ClassSession : Entity, IAggregateRoot, ITenantOwned
 
     public Guid BranchId { get; private set; }
 
+    /// <summary>The weekly series it belongs to, if any.</summary>
+    public Guid? SeriesId { get; private set; }
+
     /// <summary>The room; a room holds one class at a time.</summary>
     public string? Room { get; private set; }
 
@@ -41,7 +44,7 @@ public sealed class ClassSession : Entity, IAggregateRoot, ITenantOwned
 
     public bool IsCancelled => Status == SessionStatus.Cancelled;
 
-    public static ClassSession Schedule(ClassType type, Guid branchId, string? room, Guid? trainerId, DateTimeOffset startsAt, int? capacity, DateTimeOffset now)
+    public static ClassSession Schedule(ClassType type, Guid branchId, string? room, Guid? trainerId, DateTimeOffset startsAt, int? capacity, DateTimeOffset now, Guid? seriesId = null)
     {
         new DomainErrors()
             .Check(startsAt > now, "startsAt", "A class is scheduled in the future.")
@@ -54,13 +57,32 @@ public sealed class ClassSession : Entity, IAggregateRoot, ITenantOwned
             BranchId = branchId,
             Room = string.IsNullOrWhiteSpace(room) ? null : room.Trim(),
             TrainerId = trainerId,
-            StartsAt = startsAt,
-            EndsAt = startsAt.AddMinutes(type.DurationMinutes),
+            StartsAt = startsAt.ToUniversalTime(),
+            EndsAt = startsAt.ToUniversalTime().AddMinutes(type.DurationMinutes),
             Capacity = capacity ?? type.DefaultCapacity,
             Status = SessionStatus.Scheduled,
+            SeriesId = seriesId,
         };
         session.Audit(AuditActions.ClassSessionScheduled, new { startsAt, session.Capacity });
         return session;
+    }
+
+    /// <summary>Moves or re-staffs this one class; its capacity never drops below the places already taken.</summary>
+    public void Change(DateTimeOffset startsAt, string? room, Guid? trainerId, int capacity, int booked, DateTimeOffset now)
+    {
+        if (IsCancelled)
+        {
+            throw new DomainRuleException("session-cancelled", "The class is cancelled.");
+        }
+
+        new DomainErrors()
+            .Check(startsAt > now, "startsAt", "A class is moved to the future.")
+            .Check(capacity is >= 1 and <= 500, "capacity", "A capacity of 1-500.")
+            .Check(capacity >= booked, "capacity", $"{booked} places are already booked.")
+            .ThrowIfAny();
+        var length = EndsAt - StartsAt;
+        (StartsAt, EndsAt, Room, TrainerId, Capacity) = (startsAt.ToUniversalTime(), startsAt.ToUniversalTime() + length, string.IsNullOrWhiteSpace(room) ? null : room.Trim(), trainerId, capacity);
+        Audit(AuditActions.ClassSessionChanged, new { startsAt, capacity });
     }
 
     public void Cancel()

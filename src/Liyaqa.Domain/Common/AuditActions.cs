@@ -38,6 +38,9 @@ public static class AuditActions
     public const string SubscriptionPlanChanged = "SUBSCRIPTION_PLAN_CHANGED";
     public const string ClassTypeCreated = "CLASS_TYPE_CREATED";
     public const string ClassSessionScheduled = "CLASS_SESSION_SCHEDULED";
+    public const string ClassSessionChanged = "CLASS_SESSION_CHANGED";
+    public const string ClassSeriesCreated = "CLASS_SERIES_CREATED";
+    public const string ClassSeriesChanged = "CLASS_SERIES_CHANGED";
     public const string ClassSessionCancelled = "CLASS_SESSION_CANCELLED";
     public const string BookingCreated = "BOOKING_CREATED";
     public const string BookingWaitlisted = "BOOKING_WAITLISTED";

@@ -49,6 +49,8 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
 
+    public DbSet<ClassSeries> ClassSeries => Set<ClassSeries>();
+
     public DbSet<Booking> Bookings => Set<Booking>();
 
     public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();

@@ -55,12 +55,13 @@ public static class AuditLogEndpoints
             query = query.Where(a => a.Email == normalized);
         }
 
-        if (from is { } start)
+        // PostgreSQL compares instants in UTC; a client may send any offset.
+        if (from?.ToUniversalTime() is { } start)
         {
             query = query.Where(a => a.CreatedAt >= start);
         }
 
-        if (to is { } end)
+        if (to?.ToUniversalTime() is { } end)
         {
             query = query.Where(a => a.CreatedAt <= end);
         }

@@ -131,6 +131,7 @@ public static class CheckInEndpoints
             .Check(page >= 1, "page", "Pages start at 1.")
             .Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"A page holds 1-{MaxPageSize} visits.")
             .ThrowIfAny();
+        (from, to) = (from?.ToUniversalTime(), to?.ToUniversalTime());
         var visits = db.CheckIns.AsNoTracking().Where(c => (includeDenied || c.Allowed)
             && (memberId == null || c.MemberId == memberId) && (branchId == null || c.BranchId == branchId)
             && (from == null || c.At >= from) && (to == null || c.At < to));

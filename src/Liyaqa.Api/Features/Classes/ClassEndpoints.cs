@@ -18,6 +18,8 @@ public sealed record ClassTypeResponse(Guid Id, string NameEn, string NameAr, st
 
 public sealed record ScheduleRequest(Guid ClassTypeId, Guid BranchId, DateTimeOffset StartsAt, string? Room, Guid? TrainerId, int? Capacity);
 
+public sealed record ChangeSessionRequest(DateTimeOffset? StartsAt, string? Room, Guid? TrainerId, int? Capacity);
+
 /// <summary>A class on the timetable, with what a member wants to know: places left and the waitlist's length.</summary>
 public sealed record SessionResponse(
     Guid Id, Guid ClassTypeId, string NameEn, string NameAr, Guid BranchId, string? Room, Guid? TrainerId, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
@@ -46,6 +48,7 @@ public static class ClassEndpoints
         read.MapGet("/", ListAsync).WithSummary("Upcoming classes with places left and waitlist length; filter by from, to, branchId, classTypeId, trainerId.");
         var manage = app.MapTenantGroup(BookingEndpoints.SessionsRoute, Permissions.ClassesManage).WithTags("Classes");
         manage.MapPost("/", ScheduleAsync).WithSummary("Schedule a class; a clash of room or trainer is a 409 naming it.");
+        manage.MapPut("/{id:guid}", ChangeAsync).WithSummary("Move one class or change its room, trainer or capacity (not below the places taken).");
         manage.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancel a class: every booking is cancelled, credits return, members are told.");
         return app;
     }
@@ -54,8 +57,9 @@ public static class ClassEndpoints
         LiyaqaDbContext db, TimeProvider clock, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null, Guid? branchId = null,
         Guid? classTypeId = null, Guid? trainerId = null)
     {
-        var start = from ?? clock.GetUtcNow();
-        var end = to ?? start.AddDays(14);
+        // PostgreSQL stores instants in UTC; a client may send any offset.
+        var start = (from ?? clock.GetUtcNow()).ToUniversalTime();
+        var end = to?.ToUniversalTime() ?? start.AddDays(14);
         var sessions = await (
             from s in db.ClassSessions.AsNoTracking()
             join t in db.ClassTypes.AsNoTracking() on s.ClassTypeId equals t.Id
@@ -90,56 +94,66 @@ public static class ClassEndpoints
         }
 
         var session = ClassSession.Schedule(type, request.BranchId, request.Room, request.TrainerId, request.StartsAt, request.Capacity, clock.GetUtcNow());
-        var sameDay = await db.ClassSessions.AsNoTracking()
-            .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt < session.EndsAt && s.EndsAt > session.StartsAt).ToListAsync(ct);
-        if (sameDay.FirstOrDefault(s => s.TrainerId != null && s.TrainerId == session.TrainerId) is { } trainerClash)
-        {
-            throw new DomainConflictException($"The trainer already teaches a class from {trainerClash.StartsAt:u} to {trainerClash.EndsAt:u}.");
-        }
-
-        if (sameDay.FirstOrDefault(s => s.Room != null && s.Room == session.Room && s.BranchId == session.BranchId) is { } roomClash)
-        {
-            throw new DomainConflictException($"Room '{roomClash.Room}' is taken from {roomClash.StartsAt:u} to {roomClash.EndsAt:u}.");
-        }
-
+        await RequireNoClashAsync(db, [session], ct);
         db.ClassSessions.Add(session);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"{BookingEndpoints.SessionsRoute}/{session.Id}", Describe(session, type, 0, 0));
     }
 
-    private static async Task<Results<Ok<SessionResponse>, NotFound>> CancelAsync(Guid id, LiyaqaDbContext db, Outbox outbox, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<SessionResponse>, NotFound>> CancelAsync(Guid id, LiyaqaDbContext db, ClassPlaces places, CancellationToken ct)
     {
         if (await db.ClassSessions.SingleOrDefaultAsync(s => s.Id == id, ct) is not { } session)
         {
             return TypedResults.NotFound();
         }
 
-        session.Cancel();
+        await places.CancelClassAsync(session, ct);
+        await db.SaveChangesAsync(ct);
         var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
-        var tenant = await db.CurrentTenantAsync(ct);
-        var bookings = await db.Bookings.Where(b => b.SessionId == id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted)).ToListAsync(ct);
-        var subscriptionIds = bookings.Select(b => b.SubscriptionId).OfType<Guid>().ToList();
-        var subscriptions = await db.Subscriptions.Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var memberIds = bookings.Select(b => b.MemberId).ToList();
-        var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
-        foreach (var booking in bookings)
-        {
-            if (booking.Status == BookingStatus.Booked && booking.SubscriptionId is { } held && subscriptions.TryGetValue(held, out var subscription))
-            {
-                subscription.ReturnClassCredit();
-            }
+        return TypedResults.Ok(Describe(session, type, 0, 0));
+    }
 
-            booking.Cancel(late: false, clock.GetUtcNow());
-            var member = members[booking.MemberId];
-            await outbox.QueueForMemberAsync(tenant, member, MessageTemplates.BookingCancelled, new Dictionary<string, object?>
-            {
-                ["className"] = type.NameIn(member.Language),
-                ["startsAt"] = session.StartsAt,
-                ["reason"] = member.Language == Languages.Arabic ? "أُلغي الكلاس من قبل النادي." : "The club cancelled the class.",
-            }, ct);
+    private static async Task<Results<Ok<SessionResponse>, NotFound>> ChangeAsync(Guid id, ChangeSessionRequest request, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.ClassSessions.SingleOrDefaultAsync(s => s.Id == id, ct) is not { } session)
+        {
+            return TypedResults.NotFound();
         }
 
+        var booked = await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Booked, ct);
+        var waitlisted = await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Waitlisted, ct);
+        session.Change(request.StartsAt ?? session.StartsAt, request.Room ?? session.Room, request.TrainerId ?? session.TrainerId, request.Capacity ?? session.Capacity, booked, clock.GetUtcNow());
+        await RequireNoClashAsync(db, [session], ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(Describe(session, type, 0, 0));
+        var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
+        return TypedResults.Ok(Describe(session, type, booked, waitlisted));
+    }
+
+    /// <summary>A room or a trainer holds one class at a time: the first clash of <paramref name="planned"/> with the timetable (or each other) is a 409 naming it.</summary>
+    public static async Task RequireNoClashAsync(LiyaqaDbContext db, IReadOnlyList<ClassSession> planned, CancellationToken ct)
+    {
+        if (planned.Count == 0)
+        {
+            return;
+        }
+
+        var (from, until) = (planned.Min(p => p.StartsAt), planned.Max(p => p.EndsAt));
+        var ids = planned.Select(p => p.Id).ToList();
+        var others = await db.ClassSessions.AsNoTracking()
+            .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt < until && s.EndsAt > from && !ids.Contains(s.Id)).ToListAsync(ct);
+        var all = others.Concat(planned).ToList();
+        foreach (var session in planned)
+        {
+            var overlapping = all.Where(s => s.Id != session.Id && s.StartsAt < session.EndsAt && s.EndsAt > session.StartsAt).ToList();
+            if (overlapping.FirstOrDefault(s => s.TrainerId != null && s.TrainerId == session.TrainerId) is { } trainerClash)
+            {
+                throw new DomainConflictException($"The trainer already teaches a class from {trainerClash.StartsAt:u} to {trainerClash.EndsAt:u}.");
+            }
+
+            if (overlapping.FirstOrDefault(s => s.Room != null && s.Room == session.Room && s.BranchId == session.BranchId) is { } roomClash)
+            {
+                throw new DomainConflictException($"Room '{roomClash.Room}' is taken from {roomClash.StartsAt:u} to {roomClash.EndsAt:u}.");
+            }
+        }
     }
 }

@@ -78,6 +78,30 @@ public sealed class ClassPlaces(LiyaqaDbContext db, Outbox outbox, TimeProvider 
         }
     }
 
+    /// <summary>Cancels a class: every place and waitlist place is cancelled, credits return, and each member is told.</summary>
+    public async Task CancelClassAsync(ClassSession session, CancellationToken ct)
+    {
+        session.Cancel();
+        var tenant = await db.CurrentTenantAsync(ct);
+        var bookings = await db.Bookings.Where(b => b.SessionId == session.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted)).ToListAsync(ct);
+        var subscriptionIds = bookings.Select(b => b.SubscriptionId).OfType<Guid>().ToList();
+        var subscriptions = await db.Subscriptions.Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var memberIds = bookings.Select(b => b.MemberId).ToList();
+        var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        foreach (var booking in bookings)
+        {
+            if (booking.Status == BookingStatus.Booked && booking.SubscriptionId is { } held && subscriptions.TryGetValue(held, out var subscription))
+            {
+                subscription.ReturnClassCredit();
+            }
+
+            booking.Cancel(late: false, clock.GetUtcNow());
+            var member = members[booking.MemberId];
+            await TellAsync(tenant, member, session, MessageTemplates.BookingCancelled,
+                member.Language == Languages.Arabic ? "أُلغي الكلاس من قبل النادي." : "The club cancelled the class.", ct);
+        }
+    }
+
     public async Task TellAsync(Tenant tenant, Member member, ClassSession session, string template, string? reason, CancellationToken ct)
     {
         var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);

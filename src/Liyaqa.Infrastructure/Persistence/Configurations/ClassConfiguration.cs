@@ -30,6 +30,7 @@ internal sealed class ClassSessionConfiguration : IEntityTypeConfiguration<Class
         builder.HasKey(s => new { s.TenantId, s.Id });
         builder.HasOne<ClassType>().WithMany().HasForeignKey(s => new { s.TenantId, s.ClassTypeId }).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.TenantId, s.StartsAt });
+        builder.HasIndex(s => new { s.TenantId, s.SeriesId });
         builder.Property(s => s.Room).HasMaxLength(60);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property<uint>("Version").IsRowVersion();
@@ -54,5 +55,17 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.IdempotencyKey).HasMaxLength(100);
         builder.Ignore(b => b.IsActive);
         builder.Ignore(b => b.AuditEvents);
+    }
+}
+
+internal sealed class ClassSeriesConfiguration : IEntityTypeConfiguration<ClassSeries>
+{
+    public void Configure(EntityTypeBuilder<ClassSeries> builder)
+    {
+        builder.ToTable("class_series");
+        builder.HasKey(s => new { s.TenantId, s.Id });
+        builder.HasOne<ClassType>().WithMany().HasForeignKey(s => new { s.TenantId, s.ClassTypeId }).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.Rule).IsJson();
+        builder.Ignore(s => s.AuditEvents);
     }
 }

@@ -194,6 +194,38 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("bookings", (string)null);
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Classes.ClassSeries", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid>("ClassTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("class_type_id");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rule");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_class_series");
+
+                    b.HasIndex("TenantId", "ClassTypeId")
+                        .HasDatabaseName("ix_class_series_tenant_id_class_type_id");
+
+                    b.ToTable("class_series", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Classes.ClassSession", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -229,6 +261,10 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("room");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_at");
@@ -254,6 +290,9 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "ClassTypeId")
                         .HasDatabaseName("ix_class_sessions_tenant_id_class_type_id");
+
+                    b.HasIndex("TenantId", "SeriesId")
+                        .HasDatabaseName("ix_class_sessions_tenant_id_series_id");
 
                     b.HasIndex("TenantId", "StartsAt")
                         .HasDatabaseName("ix_class_sessions_tenant_id_starts_at");
@@ -1408,6 +1447,16 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bookings_class_sessions_tenant_id_session_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.ClassSeries", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Classes.ClassType", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ClassTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_class_series_class_types_tenant_id_class_type_id");
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Classes.ClassSession", b =>

@@ -1,0 +1,103 @@
+using Liyaqa.Api.Common.Security;
+using Liyaqa.Api.Common.Tenancy;
+using Liyaqa.Domain.Classes;
+using Liyaqa.Domain.Common;
+using Liyaqa.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liyaqa.Api.Features.Classes;
+
+public sealed record CreateSeriesRequest(Guid ClassTypeId, Guid BranchId, string? Room, Guid? TrainerId, int? Capacity, SeriesRule Rule);
+
+/// <summary>Changes the series' classes from <c>FromDate</c> on; what is left out stays as it is.</summary>
+public sealed record ChangeSeriesRequest(DateOnly FromDate, TimeOnly? LocalTime, string? Room, Guid? TrainerId, int? Capacity);
+
+public sealed record SeriesException(DateOnly Date);
+
+public sealed record SeriesResponse(Guid Id, Guid ClassTypeId, Guid BranchId, SeriesRule Rule, IReadOnlyList<SessionResponse> Sessions);
+
+/// <summary>
+/// Weekly classes: a series creates its classes in the branch's time zone (refused whole, with a 409, if any
+/// would clash), is changed from a date on, and skips dates (an exception cancels that class like any other).
+/// </summary>
+public static class ClassSeriesEndpoints
+{
+    public const string Route = "/api/class-series";
+
+    public static WebApplication MapClassSeries(this WebApplication app)
+    {
+        var manage = app.MapTenantGroup(Route, Permissions.ClassesManage).WithTags("Classes");
+        manage.MapPost("/", CreateAsync).WithSummary("Create a weekly series (days, local time, start and end dates, exceptions) and its classes.");
+        manage.MapPut("/{id:guid}", ChangeAsync).WithSummary("Change the series' time, room, trainer or capacity from a date on.");
+        manage.MapPost("/{id:guid}/exceptions", SkipAsync).WithSummary("Skip one date: that class is cancelled and its members told.");
+        return app;
+    }
+
+    private static async Task<Created<SeriesResponse>> CreateAsync(CreateSeriesRequest request, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var type = await db.ClassTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == request.ClassTypeId, ct)
+            ?? throw new DomainValidationException("classTypeId", "No such class type in this club.");
+        var branch = await db.Branches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BranchId && b.IsActive, ct)
+            ?? throw new DomainValidationException("branchId", "No such open branch in this club.");
+        var series = ClassSeries.Create(type.Id, branch.Id, request.Rule ?? throw new DomainValidationException("rule", "The series' rule is required."));
+        var now = clock.GetUtcNow();
+        var sessions = series.Dates().Select(day => ClassSeries.StartOn(day, series.Rule.LocalTime, branch.TimeZone)).Where(start => start > now)
+            .Select(start => ClassSession.Schedule(type, branch.Id, request.Room, request.TrainerId, start, request.Capacity, now, series.Id)).ToList();
+        await ClassEndpoints.RequireNoClashAsync(db, sessions, ct);
+        db.ClassSeries.Add(series);
+        db.ClassSessions.AddRange(sessions);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"{Route}/{series.Id}", new SeriesResponse(series.Id, type.Id, branch.Id, series.Rule, sessions.Select(s => ClassEndpoints.Describe(s, type, 0, 0)).ToList()));
+    }
+
+    private static async Task<Results<Ok<SeriesResponse>, NotFound>> ChangeAsync(Guid id, ChangeSeriesRequest request, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.ClassSeries.SingleOrDefaultAsync(s => s.Id == id, ct) is not { } series)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == series.BranchId, ct);
+        var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == series.ClassTypeId, ct);
+        var from = ClassSeries.StartOn(request.FromDate, TimeOnly.MinValue, branch.TimeZone);
+        var sessions = await db.ClassSessions.Where(s => s.SeriesId == id && s.Status == SessionStatus.Scheduled && s.StartsAt >= from).OrderBy(s => s.StartsAt).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var session in sessions)
+        {
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(session.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(branch.TimeZone)).DateTime);
+            var start = request.LocalTime is { } time ? ClassSeries.StartOn(day, time, branch.TimeZone) : session.StartsAt;
+            var booked = await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, ct);
+            session.Change(start, request.Room ?? session.Room, request.TrainerId ?? session.TrainerId, request.Capacity ?? session.Capacity, booked, now);
+        }
+
+        if (request.LocalTime is { } localTime)
+        {
+            series.ChangeTime(localTime);
+        }
+
+        await ClassEndpoints.RequireNoClashAsync(db, sessions, ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new SeriesResponse(series.Id, type.Id, branch.Id, series.Rule, sessions.Select(s => ClassEndpoints.Describe(s, type, 0, 0)).ToList()));
+    }
+
+    private static async Task<Results<Ok<SeriesResponse>, NotFound>> SkipAsync(Guid id, SeriesException request, LiyaqaDbContext db, ClassPlaces places, CancellationToken ct)
+    {
+        if (await db.ClassSeries.SingleOrDefaultAsync(s => s.Id == id, ct) is not { } series)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == series.BranchId, ct);
+        var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == series.ClassTypeId, ct);
+        var (from, until) = (ClassSeries.StartOn(request.Date, TimeOnly.MinValue, branch.TimeZone), ClassSeries.StartOn(request.Date.AddDays(1), TimeOnly.MinValue, branch.TimeZone));
+        series.AddException(request.Date);
+        foreach (var session in await db.ClassSessions.Where(s => s.SeriesId == id && s.Status == SessionStatus.Scheduled && s.StartsAt >= from && s.StartsAt < until).ToListAsync(ct))
+        {
+            await places.CancelClassAsync(session, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new SeriesResponse(series.Id, type.Id, branch.Id, series.Rule, []));
+    }
+}
