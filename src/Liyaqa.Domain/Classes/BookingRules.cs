@@ -49,12 +49,18 @@ public static class BookingRules
         Refuse(now > session.StartsAt - policy.ClosesBefore, "booking-closed", "Booking for this class has closed.");
         Refuse(alreadyBooked, "already-booked", "The member already has a place (or a waitlist place) in this class.");
         Refuse(futureBookings >= policy.MaxFutureBookings, "booking-limit", $"A member may hold {policy.MaxFutureBookings} future bookings at once.");
-        var covering = subscriptions.Where(s => s.IsInForceOn(sessionDay) && !s.IsFrozenOn(sessionDay) && s.Terms.CoversBranch(session.BranchId)).ToList();
-        Refuse(covering.Count == 0, "no-membership-for-class", "No active membership covers this class's day and branch.");
-        var usable = covering.Where(s => s.ClassCreditsLeft is null or > 0).ToList();
-        Refuse(usable.Count == 0, "no-class-credits", "No class credits are left.");
-        return usable.OrderBy(s => s.ClassCreditsLeft is null ? 0 : 1).ThenBy(s => s.EndDate).First();
+        Refuse(!subscriptions.Any(s => Covers(s, session, sessionDay)), "no-membership-for-class", "No active membership covers this class's day and branch.");
+        return SubscriptionFor(session, subscriptions, sessionDay) ?? throw new DomainRuleException("no-class-credits", "No class credits are left.");
     }
+
+    /// <summary>In force and not frozen on the class's day, at its branch.</summary>
+    public static bool Covers(Subscription subscription, ClassSession session, DateOnly sessionDay) =>
+        subscription.IsInForceOn(sessionDay) && !subscription.IsFrozenOn(sessionDay) && subscription.Terms.CoversBranch(session.BranchId);
+
+    /// <summary>The subscription a place in the class would use: one that covers it with a credit left, unlimited ones first; null if none.</summary>
+    public static Subscription? SubscriptionFor(ClassSession session, IEnumerable<Subscription> subscriptions, DateOnly sessionDay) =>
+        subscriptions.Where(s => Covers(s, session, sessionDay) && s.ClassCreditsLeft is null or > 0)
+            .OrderBy(s => s.ClassCreditsLeft is null ? 0 : 1).ThenBy(s => s.EndDate).FirstOrDefault();
 
     private static void Refuse(bool refused, string code, string message)
     {

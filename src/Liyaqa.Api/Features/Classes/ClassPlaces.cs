@@ -32,9 +32,7 @@ public sealed class ClassPlaces(LiyaqaDbContext db, Outbox outbox, TimeProvider 
         foreach (var waiting in await db.Bookings.Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted).OrderBy(b => b.CreatedAt).ToListAsync(ct))
         {
             var subscriptions = await db.Subscriptions.Where(s => s.MemberId == waiting.MemberId).ToListAsync(ct);
-            var usable = subscriptions.Where(s => s.IsInForceOn(day) && !s.IsFrozenOn(day) && s.Terms.CoversBranch(session.BranchId) && s.ClassCreditsLeft is null or > 0)
-                .OrderBy(s => s.ClassCreditsLeft is null ? 0 : 1).FirstOrDefault();
-            if (usable is null)
+            if (BookingRules.SubscriptionFor(session, subscriptions, day) is not { } usable)
             {
                 continue;
             }
@@ -60,7 +58,7 @@ public sealed class ClassPlaces(LiyaqaDbContext db, Outbox outbox, TimeProvider 
         foreach (var place in places)
         {
             var day = tenant.DateAt(place.Session.StartsAt);
-            if (subscriptions.Any(s => s.IsInForceOn(day) && !s.IsFrozenOn(day) && s.Terms.CoversBranch(place.Session.BranchId)))
+            if (subscriptions.Any(s => BookingRules.Covers(s, place.Session, day)))
             {
                 continue;
             }

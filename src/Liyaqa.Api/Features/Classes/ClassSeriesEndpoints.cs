@@ -65,7 +65,7 @@ public static class ClassSeriesEndpoints
         var now = clock.GetUtcNow();
         foreach (var session in sessions)
         {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(session.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(branch.TimeZone)).DateTime);
+            var day = branch.LocalAt(session.StartsAt).Date;
             var start = request.LocalTime is { } time ? ClassSeries.StartOn(day, time, branch.TimeZone) : session.StartsAt;
             var booked = await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, ct);
             session.Change(start, request.Room ?? session.Room, request.TrainerId ?? session.TrainerId, request.Capacity ?? session.Capacity, booked, now);
