@@ -100,6 +100,7 @@ public static class DependencyInjection
         builder.Services.AddHttpClient<SmsGateway>().RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddScoped<Outbox>();
+        builder.Services.AddScoped<Classes.ClassMessages>();
         builder.Services.AddScoped<TenantCounters>();
         builder.Services.AddScoped<Memberships.MemberStatuses>();
         builder.Services.AddHostedService<Memberships.MemberMetrics>();

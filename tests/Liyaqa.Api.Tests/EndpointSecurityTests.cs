@@ -134,6 +134,13 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
             branchId = branch,
             rule = new { days = new[] { tomorrow.DayOfWeek.ToString() }, localTime = "07:00", startDate = tomorrow, endDate = tomorrow },
         })).Id();
+        // A fee line: a late cancellation under a fee policy.
+        var policy = JsonSerializer.SerializeToNode(await club.GetFromJsonAsync<JsonElement>("/api/booking-policy"))!.AsObject();
+        (policy["lateCancelPenalty"], policy["lateCancelFee"]) = ("Fee", 10m);
+        (await club.PutAsJsonAsync("/api/booking-policy", policy)).EnsureSuccessStatusCode();
+        var soon = (await club.PostOkAsync("/api/class-sessions", new { classTypeId = classType, branchId = branch, startsAt = DateTimeOffset.UtcNow.AddHours(1) })).Id();
+        await club.PostOkAsync($"/api/bookings/{(await club.PostOkAsync($"/api/class-sessions/{soon}/bookings", new { memberId = member })).Id()}/cancel");
+        var charge = (await club.GetFromJsonAsync<JsonElement>($"/api/charges?memberId={member}"))[0].Id();
         using var csv = new MultipartFormDataContent { { new StringContent("firstNameEn,email\nSara,sara@import.test"), "file", "members.csv" } };
         var import = (await (await club.PostAsync("/api/members/imports", csv)).Content.ReadFromJsonAsync<JsonElement>()).Id();
         return new Dictionary<string, string>
@@ -149,6 +156,7 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
             ["/api/class-sessions/{id}"] = session.ToString(),
             ["/api/bookings/{id}"] = booking.ToString(),
             ["/api/class-series/{id}"] = series.ToString(),
+            ["/api/charges/{id}"] = charge.ToString(),
         };
     }
 

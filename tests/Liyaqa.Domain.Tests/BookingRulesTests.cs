@@ -8,7 +8,7 @@ public sealed class BookingRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(3));
     private static readonly Guid Branch = Guid.NewGuid();
-    private static readonly BookingPolicy Policy = new();
+    private static readonly BookingPolicy Policy = BookingPolicy.Default();
     private static readonly ClassType Cycling = ClassType.Create(new ClassTypeDetails("Cycling", "دراجات", null, 45, 10, "#FF8800", "all"));
 
     private static ClassSession Session(TimeSpan startsIn) => ClassSession.Schedule(Cycling, Branch, null, null, Now + startsIn, null, Now);

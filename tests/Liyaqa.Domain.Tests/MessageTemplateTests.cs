@@ -9,10 +9,10 @@ public sealed class MessageTemplateTests
     public static TheoryData<string> Keys() => new(MessageTemplates.All.Select(t => t.Key));
 
     [Fact]
-    public void Liyaqa_ships_the_ten_messages_clubs_send()
+    public void Liyaqa_ships_the_eleven_messages_clubs_send()
     {
         Assert.Equal(
-            ["staff-invitation", "password-reset", "booking-confirmed", "booking-cancelled", "waitlist-promoted", "class-reminder",
+            ["staff-invitation", "password-reset", "booking-confirmed", "booking-cancelled", "waitlist-promoted", "waitlist-closed", "class-reminder",
              "membership-expiring", "membership-expired", "payment-receipt", "payment-failed"],
             MessageTemplates.All.Select(t => t.Key));
     }

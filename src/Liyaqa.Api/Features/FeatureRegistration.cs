@@ -1,5 +1,6 @@
 using Liyaqa.Api.Features.AuditLog;
 using Liyaqa.Api.Features.Auth;
+using Liyaqa.Api.Features.Billing;
 using Liyaqa.Api.Features.Branches;
 using Liyaqa.Api.Features.CheckIns;
 using Liyaqa.Api.Features.Classes;
@@ -36,8 +37,6 @@ public static class FeatureRegistration
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckInOptions>>().Value);
         services.AddSingleton<CheckInPasses>();
-        services.AddOptions<Domain.Classes.BookingPolicy>().BindConfiguration(Domain.Classes.BookingPolicy.Section);
-        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Domain.Classes.BookingPolicy>>().Value);
         return services;
     }
 
@@ -60,6 +59,8 @@ public static class FeatureRegistration
         app.MapClasses();
         app.MapClassSeries();
         app.MapBookings();
+        app.MapBookingPolicy();
+        app.MapCharges();
         app.MapMyClasses();
         app.MapMaintenance();
         app.MapFaultInjection();

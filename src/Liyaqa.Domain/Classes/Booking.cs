@@ -11,6 +11,9 @@ public enum BookingStatus
     LateCancelled,
     Attended,
     NoShow,
+
+    /// <summary>Still waitlisted when the waitlist closed before the class: no place, nothing used.</summary>
+    WaitlistExpired,
 }
 
 /// <summary>A member's place in a class, or in its waitlist (first come, first promoted).</summary>
@@ -78,6 +81,19 @@ public sealed class Booking : Entity, IAggregateRoot, ITenantOwned
 
         Status = attended ? BookingStatus.Attended : BookingStatus.NoShow;
         Audit(attended ? AuditActions.BookingAttended : AuditActions.BookingNoShow);
+    }
+
+    /// <summary>The waitlist closed before a place came free.</summary>
+    public void ExpireFromWaitlist(DateTimeOffset now)
+    {
+        if (Status != BookingStatus.Waitlisted)
+        {
+            throw new DomainRuleException("booking-not-waitlisted", "Only a waitlist place expires.");
+        }
+
+        Status = BookingStatus.WaitlistExpired;
+        CancelledAt = now;
+        Audit(AuditActions.BookingWaitlistExpired);
     }
 
     public void Promote(Guid? subscriptionId)

@@ -3,33 +3,6 @@ using Liyaqa.Domain.Memberships;
 
 namespace Liyaqa.Domain.Classes;
 
-/// <summary>The club's booking settings (section <c>Bookings</c>).</summary>
-public sealed class BookingPolicy
-{
-    public const string Section = "Bookings";
-
-    /// <summary>Booking opens this long before a class starts.</summary>
-    public TimeSpan OpensBefore { get; set; } = TimeSpan.FromDays(7);
-
-    /// <summary>Booking closes this long before it starts.</summary>
-    public TimeSpan ClosesBefore { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>Cancelling later than this before the start is a late cancellation: the credit is not returned.</summary>
-    public TimeSpan LateCancelBefore { get; set; } = TimeSpan.FromHours(2);
-
-    /// <summary>The waitlist stops promoting this long before the start.</summary>
-    public TimeSpan PromotionClosesBefore { get; set; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>Future bookings (and waitlist places) a member may hold at once.</summary>
-    public int MaxFutureBookings { get; set; } = 10;
-
-    /// <summary>No-shows within 30 days that block booking (the no-show policy).</summary>
-    public int NoShowLimit { get; set; } = 3;
-
-    /// <summary>How long booking stays blocked after the limit is reached.</summary>
-    public TimeSpan NoShowBlock { get; set; } = TimeSpan.FromDays(7);
-}
-
 /// <summary>
 /// Who may book a class: not blocked by missed classes, the window is open, the member has no place in it yet and stays under the cap,
 /// and one of their subscriptions is in force (not frozen) on the class's day at its branch, with a class
@@ -52,6 +25,11 @@ public static class BookingRules
         Refuse(!subscriptions.Any(s => Covers(s, session, sessionDay)), "no-membership-for-class", "No active membership covers this class's day and branch.");
         return SubscriptionFor(session, subscriptions, sessionDay) ?? throw new DomainRuleException("no-class-credits", "No class credits are left.");
     }
+
+    /// <summary>A full class takes waitlist places only while the waitlist can still promote.</summary>
+    public static void RequireWaitlistOpen(ClassSession session, BookingPolicy policy, DateTimeOffset now) =>
+        Refuse(session.WaitlistClosedAt is not null || now > session.StartsAt - policy.PromotionClosesBefore,
+            "waitlist-closed", "The class is full and its waitlist has closed.");
 
     /// <summary>In force and not frozen on the class's day, at its branch.</summary>
     public static bool Covers(Subscription subscription, ClassSession session, DateOnly sessionDay) =>

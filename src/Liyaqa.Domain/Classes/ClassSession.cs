@@ -42,6 +42,12 @@ public sealed class ClassSession : Entity, IAggregateRoot, ITenantOwned
     /// <summary>Reminders already sent for this session.</summary>
     public bool RemindersSent { get; private set; }
 
+    /// <summary>When the waitlist stopped promoting and its members were told.</summary>
+    public DateTimeOffset? WaitlistClosedAt { get; private set; }
+
+    /// <summary>When, after the class, its unattended places became no-shows and its fill was counted.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
     public bool IsCancelled => Status == SessionStatus.Cancelled;
 
     public static ClassSession Schedule(ClassType type, Guid branchId, string? room, Guid? trainerId, DateTimeOffset startsAt, int? capacity, DateTimeOffset now, Guid? seriesId = null)
@@ -97,4 +103,13 @@ public sealed class ClassSession : Entity, IAggregateRoot, ITenantOwned
     }
 
     public void MarkRemindersSent() => RemindersSent = true;
+
+    public void CloseWaitlist(DateTimeOffset now) => WaitlistClosedAt ??= now;
+
+    /// <summary>The class is over and its attendance settled; returns how full it was (places taken / capacity).</summary>
+    public double Close(int placesTaken, DateTimeOffset now)
+    {
+        ClosedAt ??= now;
+        return Math.Min(1.0, (double)placesTaken / Capacity);
+    }
 }

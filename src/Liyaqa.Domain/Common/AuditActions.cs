@@ -48,4 +48,8 @@ public static class AuditActions
     public const string BookingCancelled = "BOOKING_CANCELLED";
     public const string BookingAttended = "BOOKING_ATTENDED";
     public const string BookingNoShow = "BOOKING_NO_SHOW";
+    public const string BookingWaitlistExpired = "BOOKING_WAITLIST_EXPIRED";
+    public const string BookingPolicyChanged = "BOOKING_POLICY_CHANGED";
+    public const string ChargeRaised = "CHARGE_RAISED";
+    public const string ChargeWaived = "CHARGE_WAIVED";
 }

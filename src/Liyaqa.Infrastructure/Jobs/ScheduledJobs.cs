@@ -50,7 +50,12 @@ public static class ScheduledJobs
                 trigger => trigger.WithIdentity(NoShowJob.Name)
                     .WithDescription("Every 5 minutes")
                     .WithCronSchedule(builder.Configuration["Jobs:NoShowCron"] ?? "0 0/5 * * * ?", cron => cron.InTimeZone(riyadh)),
-                job => job.WithIdentity(NoShowJob.Name).WithDescription("Turn unattended places of ended classes into no-shows"));
+                job => job.WithIdentity(NoShowJob.Name).WithDescription("Close ended classes: unattended places become no-shows, fill is counted"));
+            quartz.ScheduleJob<WaitlistCutoffJob>(
+                trigger => trigger.WithIdentity(WaitlistCutoffJob.Name)
+                    .WithDescription("Every minute")
+                    .WithCronSchedule(builder.Configuration["Jobs:WaitlistCutoffCron"] ?? "0 * * * * ?", cron => cron.InTimeZone(riyadh)),
+                job => job.WithIdentity(WaitlistCutoffJob.Name).WithDescription("Close waitlists at the promotion cut-off and tell those still waiting"));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddSingleton<MaintenancePause>();

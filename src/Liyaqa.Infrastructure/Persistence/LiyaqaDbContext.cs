@@ -1,3 +1,4 @@
+using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.CheckIns;
 using Liyaqa.Domain.Classes;
@@ -53,6 +54,10 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     public DbSet<Booking> Bookings => Set<Booking>();
 
+    public DbSet<BookingPolicy> BookingPolicies => Set<BookingPolicy>();
+
+    public DbSet<MemberCharge> MemberCharges => Set<MemberCharge>();
+
     public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
@@ -69,6 +74,10 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
     /// <summary>The club this context acts for.</summary>
     public Task<Tenant> CurrentTenantAsync(CancellationToken ct) =>
         Tenants.AsNoTracking().SingleAsync(t => t.Id == CurrentTenantId, ct);
+
+    /// <summary>The club's booking rules, or the defaults when it has not set its own (then untracked).</summary>
+    public async Task<BookingPolicy> CurrentBookingPolicyAsync(CancellationToken ct) =>
+        await BookingPolicies.SingleOrDefaultAsync(ct) ?? BookingPolicy.Default();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

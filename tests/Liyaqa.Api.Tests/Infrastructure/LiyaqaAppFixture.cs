@@ -70,6 +70,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
                 "--ApiSettings:Jobs:MembershipCron=0/2 * * * * ?",
                 "--ApiSettings:Jobs:ClassReminderCron=0/2 * * * * ?",
                 "--ApiSettings:Jobs:NoShowCron=0/2 * * * * ?",
+                "--ApiSettings:Jobs:WaitlistCutoffCron=0/2 * * * * ?",
                 $"--ApiSettings:Sms:ApiKey={SmsProviderStub.ApiKey}",
                 $"--Parameters:management-token={ManagementToken}",
                 $"--Parameters:db-app-password={AppRolePassword}",

@@ -30,6 +30,8 @@ public static class Permissions
     public const string ClassesManage = "classes.manage";
     public const string BookingsCreate = "bookings.create";
     public const string AttendanceMark = "attendance.mark";
+    public const string ChargesRead = "charges.read";
+    public const string ChargesWaive = "charges.waive";
 
     /// <summary>A member's own membership in the member app: status, freezes within the plan's rules, entry pass.</summary>
     public const string MemberSelfService = "member.self";
@@ -58,6 +60,8 @@ public static class Permissions
         [ClassesManage] = [Role.Owner, Role.Admin, Role.Manager],
         [BookingsCreate] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk, Role.Member],
         [AttendanceMark] = Staff,
+        [ChargesRead] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
+        [ChargesWaive] = [Role.Owner, Role.Admin, Role.Manager],
         [MemberSelfService] = [Role.Member],
     };
 }

@@ -2,13 +2,14 @@ using System.Diagnostics.Metrics;
 using System.Security.Claims;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
+using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Classes;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
-using Liyaqa.Infrastructure.Notifications;
+using Liyaqa.Infrastructure.Classes;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -45,15 +46,14 @@ public static class BookingEndpoints
         app.MapTenantGroup(SessionsRoute, Permissions.ClassesManage).WithTags("Bookings")
             .MapGet("/{id:guid}/bookings", ListAsync).WithSummary("A class's bookings and its waitlist in order.");
         app.MapTenantGroup(Route, Permissions.BookingsCreate).WithTags("Bookings")
-            .MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancel a booking (late after the cutoff: the credit is kept); the first in line is promoted.");
+            .MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancel a booking (after the cutoff the club's late-cancel penalty applies); the first in line is promoted.");
         app.MapTenantGroup(Route, Permissions.AttendanceMark).WithTags("Bookings")
-            .MapPost("/{id:guid}/attendance", MarkAttendanceAsync).WithSummary("Mark a booked place attended or missed (trainer or front desk).");
+            .MapPost("/{id:guid}/attendance", MarkAttendanceAsync).WithSummary("Mark a booked place attended or missed (trainer or front desk); a missed place raises the no-show fee.");
         return app;
     }
 
     private static async Task<Results<Created<BookingResponse>, Ok<BookingResponse>, NotFound>> BookAsync(
-        Guid id, BookRequest request, HttpRequest http, ClaimsPrincipal caller, LiyaqaDbContext db, ClassPlaces places, BookingPolicy policy, TimeProvider clock,
-        CancellationToken ct)
+        Guid id, BookRequest request, HttpRequest http, ClaimsPrincipal caller, LiyaqaDbContext db, ClassMessages messages, TimeProvider clock, CancellationToken ct)
     {
         var key = http.Headers["Idempotency-Key"].ToString() is { Length: > 0 and <= 100 } given ? given : null;
         // The class's row lock: bookings of one class happen one after another.
@@ -75,6 +75,7 @@ public static class BookingEndpoints
         }
 
         var tenant = await db.CurrentTenantAsync(ct);
+        var policy = await db.CurrentBookingPolicyAsync(ct);
         var now = clock.GetUtcNow();
         var subscriptions = await db.Subscriptions.Where(s => s.MemberId == member.Id).ToListAsync(ct);
         var future = await db.Bookings.CountAsync(b => b.MemberId == member.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted)
@@ -83,10 +84,16 @@ public static class BookingEndpoints
         var monthAgo = now.AddDays(-30);
         var noShows = await db.Bookings.Where(b => b.MemberId == member.Id && b.Status == BookingStatus.NoShow)
             .Join(db.ClassSessions.Where(s => s.EndsAt > monthAgo), b => b.SessionId, s => s.Id, (_, s) => s.EndsAt).ToListAsync(ct);
+        var booked = await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Booked, ct);
+        var seatFree = booked < session.Capacity;
         Domain.Memberships.Subscription subscription;
         try
         {
             subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, alreadyBooked, policy, now, noShows)!;
+            if (!seatFree)
+            {
+                BookingRules.RequireWaitlistOpen(session, policy, now);
+            }
         }
         catch (DomainRuleException)
         {
@@ -94,8 +101,6 @@ public static class BookingEndpoints
             throw;
         }
 
-        var booked = await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Booked, ct);
-        var seatFree = booked < session.Capacity;
         if (seatFree)
         {
             subscription.UseClassCredit();
@@ -105,7 +110,7 @@ public static class BookingEndpoints
         db.Bookings.Add(booking);
         if (seatFree)
         {
-            await places.TellAsync(tenant, member, session, MessageTemplates.BookingConfirmed, null, ct);
+            await messages.TellAsync(tenant, member, session, MessageTemplates.BookingConfirmed, null, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -127,7 +132,7 @@ public static class BookingEndpoints
     }
 
     private static async Task<Results<Ok<BookingResponse>, NotFound>> CancelAsync(
-        Guid id, ClaimsPrincipal caller, LiyaqaDbContext db, ClassPlaces places, BookingPolicy policy, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal caller, LiyaqaDbContext db, ClassPlaces places, TimeProvider clock, CancellationToken ct)
     {
         var sessionId = await db.Bookings.Where(b => b.Id == id).Select(b => (Guid?)b.SessionId).SingleOrDefaultAsync(ct);
         var session = sessionId is null ? null : await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {sessionId} FOR UPDATE").SingleAsync(ct);
@@ -138,16 +143,23 @@ public static class BookingEndpoints
         }
 
         var now = clock.GetUtcNow();
+        var policy = await db.CurrentBookingPolicyAsync(ct);
         var freedPlace = booking.Status == BookingStatus.Booked;
-        var late = now > session.StartsAt - policy.LateCancelBefore;
-        booking.Cancel(late, now);
-        if (freedPlace && !late && booking.SubscriptionId is { } held)
+        booking.Cancel(policy.IsLateCancellation(session, now), now);
+        var late = booking.Status == BookingStatus.LateCancelled;
+        if (freedPlace && policy.ReturnsCredit(late) && booking.SubscriptionId is { } held)
         {
             (await db.Subscriptions.SingleAsync(s => s.Id == held, ct)).ReturnClassCredit();
         }
 
-        Cancellations.Add(1, new KeyValuePair<string, object?>("kind", booking.Status == BookingStatus.LateCancelled ? "late" : "free"));
-        if (freedPlace && now < session.StartsAt - policy.PromotionClosesBefore)
+        var vatRate = (await db.CurrentTenantAsync(ct)).VatRate;
+        if (MemberCharge.Raise(booking.MemberId, booking.Id, ChargeReason.LateCancellation, policy.CancellationFee(late), vatRate, now) is { } fee)
+        {
+            db.MemberCharges.Add(fee);
+        }
+
+        Cancellations.Add(1, new KeyValuePair<string, object?>("kind", late ? "late" : "free"));
+        if (freedPlace)
         {
             await places.PromoteFirstInLineAsync(session, ct);
         }
@@ -158,14 +170,16 @@ public static class BookingEndpoints
 
     public sealed record AttendanceRequest(bool Attended);
 
-    private static async Task<Results<Ok<BookingResponse>, NotFound>> MarkAttendanceAsync(Guid id, AttendanceRequest request, LiyaqaDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<BookingResponse>, NotFound>> MarkAttendanceAsync(
+        Guid id, AttendanceRequest request, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Bookings.SingleOrDefaultAsync(b => b.Id == id, ct) is not { } booking)
         {
             return TypedResults.NotFound();
         }
 
-        booking.MarkAttendance(request.Attended);
+        var tenant = await db.CurrentTenantAsync(ct);
+        await Attendance.MarkAsync(db, booking, request.Attended, await db.CurrentBookingPolicyAsync(ct), tenant.VatRate, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BookingResponse.From(booking));
     }
@@ -178,8 +192,7 @@ public static class BookingEndpoints
     {
         if (IsMemberOnly(caller))
         {
-            var userId = Guid.Parse(caller.FindFirstValue(AccessTokens.Claims.Subject)!);
-            return await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == userId && m.ArchivedAt == null, ct);
+            return await db.SignedInMemberAsync(caller, ct) is { ArchivedAt: null } self ? self : null;
         }
 
         return memberId is { } id

@@ -3,7 +3,7 @@ using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Tenants;
-using Liyaqa.Infrastructure.Notifications;
+using Liyaqa.Infrastructure.Classes;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,15 +14,20 @@ namespace Liyaqa.Api.Features.Classes;
 /// qualifies; a member whose membership no longer covers a booked class (frozen, cancelled) loses the place,
 /// gets the credit back and is told — and the place goes on to the waitlist.
 /// </summary>
-public sealed class ClassPlaces(LiyaqaDbContext db, Outbox outbox, TimeProvider clock)
+public sealed class ClassPlaces(LiyaqaDbContext db, ClassMessages messages, TimeProvider clock)
 {
-    /// <summary>The earliest waitlisted member who still qualifies takes a place that is free, under the class's row lock.</summary>
+    /// <summary>
+    /// The earliest waitlisted member who still qualifies takes a place that is free, under the class's row lock —
+    /// until the waitlist closes at the club's promotion cut-off.
+    /// </summary>
     public async Task PromoteFirstInLineAsync(ClassSession session, CancellationToken ct)
     {
         await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {session.Id} FOR UPDATE").SingleAsync(ct);
         // The caller's cancellation must count as a free place: write it (inside the request's transaction) first.
         await db.SaveChangesAsync(ct);
-        if (await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, ct) >= session.Capacity)
+        var policy = await db.CurrentBookingPolicyAsync(ct);
+        if (session.WaitlistClosedAt is not null || clock.GetUtcNow() > session.StartsAt - policy.PromotionClosesBefore
+            || await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, ct) >= session.Capacity)
         {
             return;
         }
@@ -39,7 +44,7 @@ public sealed class ClassPlaces(LiyaqaDbContext db, Outbox outbox, TimeProvider 
 
             usable.UseClassCredit();
             waiting.Promote(usable.Id);
-            await TellAsync(tenant, await db.Members.AsNoTracking().SingleAsync(m => m.Id == waiting.MemberId, ct), session, MessageTemplates.WaitlistPromoted, null, ct);
+            await messages.TellAsync(tenant, await db.Members.AsNoTracking().SingleAsync(m => m.Id == waiting.MemberId, ct), session, MessageTemplates.WaitlistPromoted, null, ct);
             BookingEndpoints.Bookings.Add(1, new KeyValuePair<string, object?>("result", "promoted"));
             return;
         }
@@ -67,7 +72,7 @@ public sealed class ClassPlaces(LiyaqaDbContext db, Outbox outbox, TimeProvider 
             place.Booking.Cancel(late: false, now);
             subscriptions.SingleOrDefault(s => s.Id == held)?.ReturnClassCredit();
             member ??= await db.Members.AsNoTracking().SingleAsync(m => m.Id == memberId, ct);
-            await TellAsync(tenant, member, place.Session, MessageTemplates.BookingCancelled,
+            await messages.TellAsync(tenant, member, place.Session, MessageTemplates.BookingCancelled,
                 member.Language == Languages.Arabic ? "العضوية لا تغطي موعد الكلاس (مجمدة أو ملغاة)." : "The membership does not cover the class's day (frozen or cancelled).", ct);
             if (held is not null)
             {
@@ -95,21 +100,8 @@ public sealed class ClassPlaces(LiyaqaDbContext db, Outbox outbox, TimeProvider 
 
             booking.Cancel(late: false, clock.GetUtcNow());
             var member = members[booking.MemberId];
-            await TellAsync(tenant, member, session, MessageTemplates.BookingCancelled,
+            await messages.TellAsync(tenant, member, session, MessageTemplates.BookingCancelled,
                 member.Language == Languages.Arabic ? "أُلغي الكلاس من قبل النادي." : "The club cancelled the class.", ct);
         }
-    }
-
-    public async Task TellAsync(Tenant tenant, Member member, ClassSession session, string template, string? reason, CancellationToken ct)
-    {
-        var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
-        var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == session.BranchId, ct);
-        await outbox.QueueForMemberAsync(tenant, member, template, new Dictionary<string, object?>
-        {
-            ["className"] = type.NameIn(member.Language),
-            ["startsAt"] = session.StartsAt,
-            ["branchName"] = branch.NameIn(member.Language),
-            ["reason"] = reason,
-        }, ct);
     }
 }

@@ -40,7 +40,7 @@ public static class MyClassesEndpoints
 
     private static async Task<Results<Ok<List<MyBooking>>, NotFound>> MyBookingsAsync(ClaimsPrincipal user, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct, bool past = false)
     {
-        if (await MemberOfAsync(user, db, ct) is not { } member)
+        if (await db.SignedInMemberAsync(user, ct) is not { } member)
         {
             return TypedResults.NotFound();
         }
@@ -51,7 +51,7 @@ public static class MyClassesEndpoints
 
     private static async Task<Results<Ok<CalendarFeed>, NotFound>> IssueFeedAsync(ClaimsPrincipal user, HttpRequest request, LiyaqaDbContext db, CancellationToken ct)
     {
-        if (await MemberOfAsync(user, db, ct, track: true) is not { } member)
+        if (await db.SignedInMemberAsync(user, ct, track: true) is not { } member)
         {
             return TypedResults.NotFound();
         }
@@ -63,7 +63,7 @@ public static class MyClassesEndpoints
 
     private static async Task<Results<NoContent, NotFound>> RevokeFeedAsync(ClaimsPrincipal user, LiyaqaDbContext db, CancellationToken ct)
     {
-        if (await MemberOfAsync(user, db, ct, track: true) is not { } member)
+        if (await db.SignedInMemberAsync(user, ct, track: true) is not { } member)
         {
             return TypedResults.NotFound();
         }
@@ -111,11 +111,4 @@ public static class MyClassesEndpoints
             && (endsFrom == null || s.EndsAt >= endsFrom) && (startsBefore == null || s.StartsAt < startsBefore)
         orderby s.StartsAt
         select new MyBooking(b.Id, s.Id, t.NameEn, t.NameAr, s.BranchId, s.StartsAt, s.EndsAt, b.Status);
-
-    private static Task<Member?> MemberOfAsync(ClaimsPrincipal user, LiyaqaDbContext db, CancellationToken ct, bool track = false)
-    {
-        var userId = Guid.Parse(user.FindFirstValue(AccessTokens.Claims.Subject)!);
-        var members = track ? db.Members : db.Members.AsNoTracking();
-        return members.SingleOrDefaultAsync(m => m.UserId == userId, ct);
-    }
 }

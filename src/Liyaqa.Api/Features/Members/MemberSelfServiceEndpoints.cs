@@ -28,7 +28,7 @@ public static class MemberSelfServiceEndpoints
 
     private static async Task<Results<Ok<MyMembership>, NotFound>> MembershipAsync(ClaimsPrincipal user, LiyaqaDbContext db, CancellationToken ct)
     {
-        if (await MemberOfAsync(user, db, ct) is not { } member)
+        if (await db.SignedInMemberAsync(user, ct) is not { } member)
         {
             return TypedResults.NotFound();
         }
@@ -39,16 +39,10 @@ public static class MemberSelfServiceEndpoints
 
     private static async Task<Results<Ok<SubscriptionResponse>, NotFound>> FreezeAsync(
         Guid id, FreezeRequest request, ClaimsPrincipal user, LiyaqaDbContext db, SubscriptionChanges changes, CancellationToken ct) =>
-        await MemberOfAsync(user, db, ct) is { } member ? await changes.FreezeAsync(id, request, member.Id, ct) : TypedResults.NotFound();
+        await db.SignedInMemberAsync(user, ct) is { } member ? await changes.FreezeAsync(id, request, member.Id, ct) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CheckInPass>, NotFound>> PassAsync(ClaimsPrincipal user, LiyaqaDbContext db, CheckInPasses passes, CancellationToken ct) =>
-        await MemberOfAsync(user, db, ct) is { IsArchived: false } member
+        await db.SignedInMemberAsync(user, ct) is { IsArchived: false } member
             ? TypedResults.Ok(await passes.IssueAsync(member.TenantId, member.Id, ct))
             : TypedResults.NotFound();
-
-    private static Task<Member?> MemberOfAsync(ClaimsPrincipal user, LiyaqaDbContext db, CancellationToken ct)
-    {
-        var userId = Guid.Parse(user.FindFirstValue(AccessTokens.Claims.Subject)!);
-        return db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == userId, ct);
-    }
 }

@@ -19,6 +19,7 @@ public static class MessageTemplates
     public const string BookingConfirmed = "booking-confirmed";
     public const string BookingCancelled = "booking-cancelled";
     public const string WaitlistPromoted = "waitlist-promoted";
+    public const string WaitlistClosed = "waitlist-closed";
     public const string ClassReminder = "class-reminder";
     public const string MembershipExpiring = "membership-expiring";
     public const string MembershipExpired = "membership-expired";
@@ -62,6 +63,13 @@ public static class MessageTemplates
             new("توفر مكان: {{className}} في {{startsAt}}",
                 "مرحباً {{name}}،\n\nخبر سار: توفر مكان وتم حجزك في {{className}} في {{branchName}} يوم {{startsAt}}. إذا لم تتمكن من الحضور فيرجى الإلغاء ليتمكن غيرك من الانضمام.\n\n{{clubName}}",
                 "{{clubName}}: توفر مكان وتم حجزك في {{className}}، {{startsAt}}.")),
+        new(WaitlistClosed, "The waitlist of a full class closed before a place came free for the member.", ["clubName", "name", "className", "startsAt", "branchName"],
+            new("Waitlist closed: {{className}} on {{startsAt}}",
+                "Hello {{name}},\n\nSorry: no place came free in {{className}} at {{branchName}} on {{startsAt}}, and its waitlist has now closed. Nothing was used from your membership. We hope to see you in another class.\n\n{{clubName}}",
+                "{{clubName}}: no place came free in {{className}}, {{startsAt}}; the waitlist has closed. Nothing was used."),
+            new("أُغلقت قائمة الانتظار: {{className}} في {{startsAt}}",
+                "مرحباً {{name}}،\n\nنعتذر، لم يتوفر مكان في {{className}} في {{branchName}} يوم {{startsAt}}، وقد أُغلقت قائمة الانتظار. لم يُخصم شيء من عضويتك. نأمل أن نراك في كلاس آخر.\n\n{{clubName}}",
+                "{{clubName}}: لم يتوفر مكان في {{className}}، {{startsAt}}، وأُغلقت قائمة الانتظار. لم يُخصم شيء.")),
         new(ClassReminder, "A reminder some hours before a booked class.", ["clubName", "name", "className", "startsAt", "branchName"],
             new("Reminder: {{className}} on {{startsAt}}",
                 "Hello {{name}},\n\nA reminder that {{className}} at {{branchName}} starts on {{startsAt}}.\n\n{{clubName}}",

@@ -1,3 +1,4 @@
+using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Classes;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Tenants;
@@ -67,5 +68,47 @@ internal sealed class ClassSeriesConfiguration : IEntityTypeConfiguration<ClassS
         builder.HasOne<ClassType>().WithMany().HasForeignKey(s => new { s.TenantId, s.ClassTypeId }).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.Rule).IsJson();
         builder.Ignore(s => s.AuditEvents);
+    }
+}
+
+internal sealed class BookingPolicyConfiguration : IEntityTypeConfiguration<BookingPolicy>
+{
+    public void Configure(EntityTypeBuilder<BookingPolicy> builder)
+    {
+        builder.ToTable("booking_policies");
+        builder.HasKey(p => new { p.TenantId, p.Id });
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Restrict);
+        // One policy per club.
+        builder.HasIndex(p => p.TenantId).IsUnique();
+        builder.Property(p => p.LateCancelPenalty).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.LateCancelFee).HasPrecision(12, 2);
+        builder.Property(p => p.NoShowFee).HasPrecision(12, 2);
+        builder.Ignore(p => p.Details);
+        builder.Ignore(p => p.AuditEvents);
+    }
+}
+
+internal sealed class MemberChargeConfiguration : IEntityTypeConfiguration<MemberCharge>
+{
+    public void Configure(EntityTypeBuilder<MemberCharge> builder)
+    {
+        builder.ToTable("member_charges");
+        builder.HasKey(c => new { c.TenantId, c.Id });
+        builder.HasOne<Member>().WithMany().HasForeignKey(c => new { c.TenantId, c.MemberId }).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Booking>().WithMany().HasForeignKey(c => new { c.TenantId, c.BookingId }).OnDelete(DeleteBehavior.Restrict);
+        // A booking is charged once for each reason, however often a job or a correction runs.
+        builder.HasIndex(c => new { c.TenantId, c.BookingId, c.Reason }).IsUnique();
+        builder.HasIndex(c => new { c.TenantId, c.MemberId, c.CreatedAt });
+        builder.HasIndex(c => new { c.TenantId, c.Status, c.CreatedAt });
+        builder.Property(c => c.Reason).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(12);
+        builder.Property(c => c.WaiveReason).HasMaxLength(300);
+        builder.ComplexProperty(c => c.Amount, amount =>
+        {
+            amount.Property(a => a.Net).HasColumnName("amount_net").HasPrecision(12, 2);
+            amount.Property(a => a.Vat).HasColumnName("amount_vat").HasPrecision(12, 2);
+            amount.Property(a => a.Total).HasColumnName("amount_total").HasPrecision(12, 2);
+        });
+        builder.Ignore(c => c.AuditEvents);
     }
 }

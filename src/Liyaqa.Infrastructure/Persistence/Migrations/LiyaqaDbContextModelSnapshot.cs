@@ -25,6 +25,85 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Liyaqa.Domain.Billing.MemberCharge", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WaiveReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("waive_reason");
+
+                    b.Property<DateTimeOffset?>("WaivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waived_at");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "Liyaqa.Domain.Billing.MemberCharge.Amount#Charge", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Net")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("amount_net");
+
+                            b1.Property<decimal>("Total")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("amount_total");
+
+                            b1.Property<decimal>("Vat")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("amount_vat");
+                        });
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_member_charges");
+
+                    b.HasIndex("TenantId", "BookingId", "Reason")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_charges_tenant_id_booking_id_reason");
+
+                    b.HasIndex("TenantId", "MemberId", "CreatedAt")
+                        .HasDatabaseName("ix_member_charges_tenant_id_member_id_created_at");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_member_charges_tenant_id_status_created_at");
+
+                    b.ToTable("member_charges", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Branches.Branch", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -194,6 +273,74 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("bookings", (string)null);
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Classes.BookingPolicy", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ClosesBeforeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("closes_before_minutes");
+
+                    b.Property<int>("LateCancelBeforeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_cancel_before_minutes");
+
+                    b.Property<decimal>("LateCancelFee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("late_cancel_fee");
+
+                    b.Property<string>("LateCancelPenalty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("late_cancel_penalty");
+
+                    b.Property<int>("MaxFutureBookings")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_future_bookings");
+
+                    b.Property<int>("NoShowBlockDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("no_show_block_days");
+
+                    b.Property<decimal>("NoShowFee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("no_show_fee");
+
+                    b.Property<int>("NoShowLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("no_show_limit");
+
+                    b.Property<int>("OpensBeforeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("opens_before_days");
+
+                    b.Property<int>("PromotionClosesBeforeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("promotion_closes_before_minutes");
+
+                    b.Property<int>("ReminderBeforeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_before_minutes");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_booking_policies");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_booking_policies_tenant_id");
+
+                    b.ToTable("booking_policies", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Classes.ClassSeries", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -248,6 +395,10 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("class_type_id");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
@@ -284,6 +435,10 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("WaitlistClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waitlist_closed_at");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_class_sessions");
@@ -1412,6 +1567,23 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("tenant_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Billing.MemberCharge", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Classes.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_charges_bookings_tenant_id_booking_id");
+
+                    b.HasOne("Liyaqa.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_charges_members_tenant_id_member_id");
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Branches.Branch", b =>
                 {
                     b.HasOne("Liyaqa.Domain.Tenants.Tenant", null)
@@ -1447,6 +1619,16 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bookings_class_sessions_tenant_id_session_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.BookingPolicy", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_policies_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Classes.ClassSeries", b =>

@@ -1,0 +1,83 @@
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Memberships;
+using Liyaqa.Domain.Tenancy;
+
+namespace Liyaqa.Domain.Billing;
+
+public enum ChargeReason
+{
+    LateCancellation,
+    NoShow,
+}
+
+public enum ChargeStatus
+{
+    /// <summary>Owed: billing puts it on the member's next invoice.</summary>
+    Open,
+
+    /// <summary>Let go by staff (or because the no-show was corrected to attended).</summary>
+    Waived,
+}
+
+/// <summary>
+/// A fee line a member owes outside their membership — a late cancellation or a missed class under the club's
+/// booking policy — with its net and VAT split, waiting for billing to invoice it. One per booking and reason.
+/// </summary>
+public sealed class MemberCharge : Entity, IAggregateRoot, ITenantOwned
+{
+    private MemberCharge()
+    {
+    }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid MemberId { get; private set; }
+
+    /// <summary>The booking the fee is for.</summary>
+    public Guid BookingId { get; private set; }
+
+    public ChargeReason Reason { get; private set; }
+
+    public Charge Amount { get; private set; } = Charge.Zero;
+
+    public ChargeStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? WaivedAt { get; private set; }
+
+    public string? WaiveReason { get; private set; }
+
+    /// <summary>A fee of <paramref name="vatInclusiveFee"/> (VAT included at <paramref name="vatRate"/>); null when the fee is zero.</summary>
+    public static MemberCharge? Raise(Guid memberId, Guid bookingId, ChargeReason reason, decimal vatInclusiveFee, decimal vatRate, DateTimeOffset now)
+    {
+        if (vatInclusiveFee <= 0)
+        {
+            return null;
+        }
+
+        var charge = new MemberCharge
+        {
+            MemberId = memberId,
+            BookingId = bookingId,
+            Reason = reason,
+            Amount = Charge.Of(vatInclusiveFee, includesVat: true, vatRate),
+            Status = ChargeStatus.Open,
+            CreatedAt = now,
+        };
+        charge.Audit(AuditActions.ChargeRaised, new { memberId, bookingId, reason = reason.ToString(), charge.Amount.Total });
+        return charge;
+    }
+
+    public void Waive(string reason, DateTimeOffset now)
+    {
+        new DomainErrors().Check(reason?.Trim().Length is > 0 and <= 300, "reason", "Say why, in 1-300 characters.").ThrowIfAny();
+        if (Status != ChargeStatus.Open)
+        {
+            throw new DomainRuleException("charge-not-open", "Only an open charge can be waived.");
+        }
+
+        (Status, WaivedAt, WaiveReason) = (ChargeStatus.Waived, now, reason!.Trim());
+        Audit(AuditActions.ChargeWaived, new { reason = WaiveReason });
+    }
+}

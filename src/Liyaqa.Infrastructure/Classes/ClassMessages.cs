@@ -1,0 +1,25 @@
+using Liyaqa.Domain.Classes;
+using Liyaqa.Domain.Members;
+using Liyaqa.Domain.Tenants;
+using Liyaqa.Infrastructure.Notifications;
+using Liyaqa.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liyaqa.Infrastructure.Classes;
+
+/// <summary>Tells a member about one of their classes (booked, promoted, reminded, cancelled, waitlist closed), in their language.</summary>
+public sealed class ClassMessages(LiyaqaDbContext db, Outbox outbox)
+{
+    public async Task TellAsync(Tenant tenant, Member member, ClassSession session, string template, string? reason, CancellationToken ct)
+    {
+        var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
+        var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == session.BranchId, ct);
+        await outbox.QueueForMemberAsync(tenant, member, template, new Dictionary<string, object?>
+        {
+            ["className"] = type.NameIn(member.Language),
+            ["startsAt"] = session.StartsAt,
+            ["branchName"] = branch.NameIn(member.Language),
+            ["reason"] = reason,
+        }, ct);
+    }
+}
