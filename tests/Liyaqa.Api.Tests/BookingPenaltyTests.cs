@@ -48,8 +48,20 @@ public sealed class BookingPenaltyTests(LiyaqaAppFixture app)
         using var disposeClub = club;
         var defaults = await club.Owner.GetFromJsonAsync<JsonElement>("/api/booking-policy");
         Assert.Equal(("ForfeitCredit", 120), (defaults.GetProperty("lateCancelPenalty").GetString(), defaults.GetProperty("lateCancelBeforeMinutes").GetInt32()));
-        var invalid = await club.Owner.PutAsJsonAsync("/api/booking-policy", new { opensBeforeDays = 0, closesBeforeMinutes = 15, lateCancelBeforeMinutes = 120, promotionClosesBeforeMinutes = 30,
-            reminderBeforeMinutes = 120, maxFutureBookings = 10, noShowLimit = 3, noShowBlockDays = 7, lateCancelPenalty = "Fee", lateCancelFee = 0, noShowFee = 0 });
+        var invalid = await club.Owner.PutAsJsonAsync("/api/booking-policy", new
+        {
+            opensBeforeDays = 0,
+            closesBeforeMinutes = 15,
+            lateCancelBeforeMinutes = 120,
+            promotionClosesBeforeMinutes = 30,
+            reminderBeforeMinutes = 120,
+            maxFutureBookings = 10,
+            noShowLimit = 3,
+            noShowBlockDays = 7,
+            lateCancelPenalty = "Fee",
+            lateCancelFee = 0,
+            noShowFee = 0
+        });
         var errors = (await invalid.ReadProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("opensBeforeDays", out _) && errors.TryGetProperty("lateCancelFee", out _), errors.ToString());
         await club.PolicyAsync(new { lateCancelPenalty = "Fee", lateCancelFee = 57.50m });
@@ -61,7 +73,13 @@ public sealed class BookingPenaltyTests(LiyaqaAppFixture app)
 
         var plan = await club.Owner.PostOkAsync("/api/membership-plans", new
         {
-            nameEn = "Ten classes", nameAr = "عشر حصص", kind = "TimeBased", duration = 1, durationUnit = "Months", price = 400m, priceIncludesVat = true,
+            nameEn = "Ten classes",
+            nameAr = "عشر حصص",
+            kind = "TimeBased",
+            duration = 1,
+            durationUnit = "Months",
+            price = 400m,
+            priceIncludesVat = true,
             terms = new { allBranches = true, branchIds = Array.Empty<Guid>(), classCredits = 10, maxFreezesPerYear = 0 },
         });
         var email = $"late@{tenant.Slug}.test";

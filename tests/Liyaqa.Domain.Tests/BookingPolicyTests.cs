@@ -47,7 +47,12 @@ public sealed class BookingPolicyTests
         var policy = BookingPolicy.Default();
         var refused = Assert.Throws<DomainValidationException>(() => policy.Change(policy.Details with
         {
-            OpensBeforeDays = 0, ClosesBeforeMinutes = 60, PromotionClosesBeforeMinutes = 30, LateCancelPenalty = LateCancelPenalty.Fee, LateCancelFee = 0, NoShowFee = 1.234m,
+            OpensBeforeDays = 0,
+            ClosesBeforeMinutes = 60,
+            PromotionClosesBeforeMinutes = 30,
+            LateCancelPenalty = LateCancelPenalty.Fee,
+            LateCancelFee = 0,
+            NoShowFee = 1.234m,
         }));
         Assert.Equal(["lateCancelFee", "noShowFee", "opensBeforeDays", "promotionClosesBeforeMinutes"], refused.Errors.Keys.Order());
         Assert.Equal(7, policy.OpensBeforeDays);
