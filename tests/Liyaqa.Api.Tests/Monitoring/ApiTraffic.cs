@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Liyaqa.Api.Tests.Infrastructure;
 using Npgsql;
 
@@ -7,7 +8,7 @@ namespace Liyaqa.Api.Tests.Monitoring;
 
 /// <summary>
 /// Uses the API the way a club and an attacker would, so that the series it creates only once something happens
-/// (refused sign-ins, 429s, check-ins, mail and SMS deliveries, 5xx, exceptions) exist on at least one replica.
+/// (refused sign-ins, 429s, check-ins, bookings, no-shows and class fill, mail and SMS deliveries, 5xx, exceptions) exist on at least one replica.
 /// </summary>
 public static class ApiTraffic
 {
@@ -25,6 +26,21 @@ public static class ApiTraffic
         await staff.SellAsync(member, (await staff.CreatePlanAsync()).Id());
         await staff.PostOkAsync("/api/check-ins", new { memberId = member, branchId = branch });
         await staff.PostOkAsync("/api/check-ins", new { memberId = (await staff.CreateMemberAsync()).Id(), branchId = branch });
+
+        // liyaqa_bookings_total, liyaqa_booking_cancellations_total, then liyaqa_no_shows_total and liyaqa_class_fill_ratio:
+        // one place booked and one cancelled in a class that then ends unattended.
+        var classType = (await staff.PostOkAsync("/api/class-types", new { nameEn = "Spin", nameAr = "سبين", durationMinutes = 45, defaultCapacity = 10 })).Id();
+        var session = (await staff.PostOkAsync("/api/class-sessions", new { classTypeId = classType, branchId = branch, startsAt = DateTimeOffset.UtcNow.AddHours(6) })).Id();
+        var place = (await staff.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = member })).Id();
+        var cancelling = (await staff.CreateMemberAsync()).Id();
+        await staff.SellAsync(cancelling, (await staff.CreatePlanAsync()).Id());
+        await staff.PostOkAsync($"/api/bookings/{(await staff.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = cancelling })).Id()}/cancel");
+        await using (var sql = await app.OpenAsOwnerAsync())
+        {
+            await using var ended = new NpgsqlCommand("UPDATE class_sessions SET starts_at = now() - interval '1 hour', ends_at = now() - interval '15 minutes' WHERE id = @id", sql);
+            ended.Parameters.AddWithValue("id", session);
+            await ended.ExecuteNonQueryAsync();
+        }
 
         // liyaqa_notifications_sent_total (email): a password reset mail.
         using (var reset = new HttpRequestMessage(HttpMethod.Post, "/api/auth/password-reset") { Content = JsonContent.Create(new { email = owner }) })
@@ -58,6 +74,13 @@ public static class ApiTraffic
         Assert.Equal(HttpStatusCode.InternalServerError, (await app.Api.GetAsync("/api/diagnostics/fault")).StatusCode);
 
         await app.WaitForMailToAsync(owner);
+        var noShow = Stopwatch.StartNew();
+        while ((await staff.GetFromJsonAsync<JsonElement>($"/api/class-sessions/{session}/bookings")).EnumerateArray().Single(b => b.Id() == place).GetProperty("status").GetString() != "NoShow")
+        {
+            Assert.True(noShow.Elapsed < Patience, $"the ended class was not closed by the no-show job within {Patience.TotalSeconds} s");
+            await Task.Delay(200);
+        }
+
         var clock = Stopwatch.StartNew();
         while (!app.SmsProvider.Requests.Any(r => r.Body.GetProperty("to").GetString() == phone && r.Status == 202))
         {
