@@ -11,14 +11,14 @@ public sealed class MessageTemplateTests(LiyaqaAppFixture app)
     private const string Route = "/api/notification-templates";
 
     [Fact]
-    public async Task A_club_sees_all_ten_messages_in_Arabic_and_English_with_their_variables()
+    public async Task A_club_sees_all_eleven_messages_in_Arabic_and_English_with_their_variables()
     {
         var tenant = await app.ProvisionTenantAsync("tpl-list");
         using var owner = app.As((await app.LoginAsOwnerAsync(tenant)).AccessToken);
 
         var templates = await owner.GetFromJsonAsync<JsonElement>(Route);
 
-        Assert.Equal(10, templates.GetArrayLength());
+        Assert.Equal(11, templates.GetArrayLength());
         var reminder = templates.EnumerateArray().Single(t => t.GetProperty("key").GetString() == "class-reminder");
         Assert.Contains("startsAt", reminder.GetProperty("variables").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(["ar", "en"], reminder.GetProperty("languages").EnumerateArray().Select(l => l.GetProperty("language").GetString()));
