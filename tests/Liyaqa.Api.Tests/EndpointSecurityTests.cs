@@ -134,6 +134,8 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
             branchId = branch,
             rule = new { days = new[] { tomorrow.DayOfWeek.ToString() }, localTime = "07:00", startDate = tomorrow, endDate = tomorrow },
         })).Id();
+        var room = (await club.PostOkAsync("/api/rooms", new { branchId = branch, nameEn = "Studio", nameAr = "استوديو", capacity = 20 })).Id();
+        var trainer = (await club.PostOkAsync("/api/users", new { email = $"trainer-{Guid.NewGuid():N}@club.test", displayName = "Coach", password = "Staff-keys-2026!", roles = new[] { "Trainer" } })).Id();
         using var csv = new MultipartFormDataContent { { new StringContent("firstNameEn,email\nSara,sara@import.test"), "file", "members.csv" } };
         var import = (await (await club.PostAsync("/api/members/imports", csv)).Content.ReadFromJsonAsync<JsonElement>()).Id();
         return new Dictionary<string, string>
@@ -149,6 +151,8 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
             ["/api/class-sessions/{id}"] = session.ToString(),
             ["/api/bookings/{id}"] = booking.ToString(),
             ["/api/class-series/{id}"] = series.ToString(),
+            ["/api/rooms/{id}"] = room.ToString(),
+            ["/api/trainers/{id}"] = trainer.ToString(),
         };
     }
 

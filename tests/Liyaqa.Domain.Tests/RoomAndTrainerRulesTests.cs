@@ -8,6 +8,7 @@ public sealed class RoomAndTrainerRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(3));
     private static readonly Guid Branch = Guid.NewGuid();
+    private static readonly ClassType Yoga = ClassType.Create(new ClassTypeDetails("Yoga", "يوغا", null, 60, 20, null, null));
 
     private static Room NewRoom(int capacity = 12, Guid? branch = null) => Room.Create(branch ?? Branch, new RoomDetails("Studio A", "استوديو أ", capacity), Now);
 
@@ -49,6 +50,71 @@ public sealed class RoomAndTrainerRulesTests
         room.Change(new RoomDetails("Studio 1", "استوديو ١", 15), use);
         Assert.Equal(("Studio 1", 15), (room.NameEn, room.Capacity));
         Assert.Equal(["capacity"], Fields(() => room.Change(new RoomDetails("Studio 1", "استوديو ١", 0), null)));
+    }
+
+    [Fact]
+    public void A_class_without_a_capacity_takes_its_types_capped_at_the_rooms_and_may_not_exceed_the_room()
+    {
+        Assert.Equal(12, ClassSession.Schedule(Yoga, Branch, NewRoom(capacity: 12), null, Now.AddDays(1), null, Now).Capacity);
+        Assert.Equal(20, ClassSession.Schedule(Yoga, Branch, NewRoom(capacity: 40), null, Now.AddDays(1), null, Now).Capacity);
+        Assert.Equal(20, ClassSession.Schedule(Yoga, Branch, null, null, Now.AddDays(1), null, Now).Capacity);
+        Assert.Equal(12, ClassSession.Schedule(Yoga, Branch, NewRoom(capacity: 12), null, Now.AddDays(1), 12, Now).Capacity);
+
+        Assert.Equal(["capacity"], Fields(() => ClassSession.Schedule(Yoga, Branch, NewRoom(capacity: 12), null, Now.AddDays(1), 13, Now)));
+    }
+
+    [Fact]
+    public void A_class_goes_only_in_an_active_room_of_its_branch()
+    {
+        Assert.Equal(["roomId"], Fields(() => ClassSession.Schedule(Yoga, Branch, NewRoom(branch: Guid.NewGuid()), null, Now.AddDays(1), 5, Now)));
+        var closed = NewRoom();
+        closed.Deactivate();
+        Assert.Equal(["roomId"], Fields(() => ClassSession.Schedule(Yoga, Branch, closed, null, Now.AddDays(1), 5, Now)));
+        closed.Activate();
+        Assert.Equal(closed.Id, ClassSession.Schedule(Yoga, Branch, closed, null, Now.AddDays(1), 5, Now).RoomId);
+    }
+
+    [Fact]
+    public void A_class_keeps_a_room_deactivated_after_it_was_scheduled_but_cannot_move_into_one()
+    {
+        var room = NewRoom(capacity: 12);
+        var session = ClassSession.Schedule(Yoga, Branch, room, null, Now.AddDays(1), 10, Now);
+        room.Deactivate();
+
+        session.Change(Now.AddDays(2), room, null, 12, 0, Now);
+        Assert.Equal((room.Id, 12), (session.RoomId, session.Capacity));
+        Assert.Equal(["capacity"], Fields(() => session.Change(Now.AddDays(2), room, null, 13, 0, Now)));
+
+        var other = Room.Create(Branch, new RoomDetails("Studio B", "استوديو ب", 30), Now);
+        other.Deactivate();
+        Assert.Equal(["roomId"], Fields(() => session.Change(Now.AddDays(2), other, null, 10, 0, Now)));
+        other.Activate();
+        session.Change(Now.AddDays(2), other, null, 10, 0, Now);
+        Assert.Equal(other.Id, session.RoomId);
+    }
+
+    [Fact]
+    public void Only_an_enabled_user_with_the_Trainer_role_is_assigned_to_teach()
+    {
+        var trainer = UserWith(Role.Trainer);
+        Assert.Equal(trainer.Id, ClassSession.Schedule(Yoga, Branch, null, trainer, Now.AddDays(1), 5, Now).TrainerId);
+
+        Assert.Equal(["trainerId"], Fields(() => ClassSession.Schedule(Yoga, Branch, null, UserWith(Role.FrontDesk, Role.Manager), Now.AddDays(1), 5, Now)));
+        var disabled = UserWith(Role.Trainer);
+        disabled.Disable(Now);
+        Assert.Equal(["trainerId"], Fields(() => ClassSession.Schedule(Yoga, Branch, null, disabled, Now.AddDays(1), 5, Now)));
+    }
+
+    [Fact]
+    public void A_class_keeps_its_trainer_after_the_account_is_disabled_but_a_new_trainer_must_qualify()
+    {
+        var trainer = UserWith(Role.Trainer);
+        var session = ClassSession.Schedule(Yoga, Branch, null, trainer, Now.AddDays(1), 5, Now);
+        trainer.Disable(Now);
+
+        session.Change(Now.AddDays(3), null, trainer, 5, 0, Now);
+        Assert.Equal(trainer.Id, session.TrainerId);
+        Assert.Equal(["trainerId"], Fields(() => session.Change(Now.AddDays(3), null, UserWith(Role.Member), 5, 0, Now)));
     }
 
     [Fact]

@@ -58,6 +58,8 @@ public static class FeatureRegistration
         app.MapSubscriptions();
         app.MapCheckIns();
         app.MapClasses();
+        app.MapRooms();
+        app.MapTrainers();
         app.MapClassSeries();
         app.MapBookings();
         app.MapMyClasses();
