@@ -12,15 +12,19 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
     {
         public void Dispose() => Owner.Dispose();
 
-        public async Task<Guid> SessionAsync(int capacity, TimeSpan? startsIn = null, string? room = null) =>
+        public async Task<Guid> SessionAsync(int capacity, TimeSpan? startsIn = null, Guid? roomId = null) =>
             (await Owner.PostOkAsync("/api/class-sessions", new
             {
                 classTypeId = ClassType,
                 branchId = Branch,
                 startsAt = DateTimeOffset.UtcNow + (startsIn ?? TimeSpan.FromDays(1)),
                 capacity,
-                room,
+                roomId,
             })).Id();
+
+        /// <summary>A room of the club's branch, large enough for any class of these tests.</summary>
+        public async Task<Guid> RoomAsync(string nameEn) =>
+            (await Owner.PostOkAsync("/api/rooms", new { branchId = Branch, nameEn, nameAr = $"قاعة {nameEn}", capacity = 50 })).Id();
 
         public async Task<Guid> MemberAsync(string? email = null)
         {
@@ -130,7 +134,7 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
         var sessions = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
-            sessions.Add(await club.SessionAsync(capacity: 5, startsIn: TimeSpan.FromHours(5 + i), room: $"Studio {i}"));
+            sessions.Add(await club.SessionAsync(capacity: 5, startsIn: TimeSpan.FromHours(5 + i), roomId: await club.RoomAsync($"Studio {i}")));
             await club.Owner.PostOkAsync($"/api/class-sessions/{sessions[^1]}/bookings", new { memberId = member });
         }
 
@@ -162,11 +166,12 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
         var (start, end) = (today.AddDays(1), today.AddDays(21));
         var expected = Enumerable.Range(0, 21).Select(i => start.AddDays(i)).Where(d => d.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Wednesday).ToList();
         var skipped = expected[1];
+        var studio = await club.RoomAsync("Studio A");
         var series = await club.Owner.PostOkAsync("/api/class-series", new
         {
             classTypeId = club.ClassType,
             branchId = club.Branch,
-            room = "Studio A",
+            roomId = studio,
             capacity = 10,
             rule = new { days = new[] { "Monday", "Wednesday" }, localTime = "18:30", startDate = start, endDate = end, exceptions = new[] { skipped } },
         });
@@ -178,7 +183,7 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
         {
             classTypeId = club.ClassType,
             branchId = club.Branch,
-            room = "Studio A",
+            roomId = studio,
             rule = new { days = new[] { expected[0].DayOfWeek.ToString() }, localTime = "18:45", startDate = start, endDate = end },
         });
         Assert.Contains("Studio A", (await clash.ReadProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -227,7 +232,7 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
         var member = (await club.Owner.CreateMemberAsync()).Id();
         var sold = await club.Owner.SellAsync(member, credits.Id());
         var one = await club.Owner.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = member });
-        var other = await club.SessionAsync(capacity: 5, room: "Studio 2");
+        var other = await club.SessionAsync(capacity: 5, roomId: await club.RoomAsync("Studio 2"));
         var none = await club.Owner.PostAsJsonAsync($"/api/class-sessions/{other}/bookings", new { memberId = member });
         Assert.Equal("no-class-credits", (await none.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
 
@@ -241,8 +246,9 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
     {
         using var club = await ClubAsync("book-cancel");
         var start = DateTimeOffset.UtcNow.AddDays(2);
-        var session = (await club.Owner.PostOkAsync("/api/class-sessions", new { classTypeId = club.ClassType, branchId = club.Branch, startsAt = start, room = "Studio 1" })).Id();
-        var clash = await club.Owner.PostAsJsonAsync("/api/class-sessions", new { classTypeId = club.ClassType, branchId = club.Branch, startsAt = start.AddMinutes(30), room = "Studio 1" });
+        var studio = await club.RoomAsync("Studio 1");
+        var session = (await club.Owner.PostOkAsync("/api/class-sessions", new { classTypeId = club.ClassType, branchId = club.Branch, startsAt = start, roomId = studio })).Id();
+        var clash = await club.Owner.PostAsJsonAsync("/api/class-sessions", new { classTypeId = club.ClassType, branchId = club.Branch, startsAt = start.AddMinutes(30), roomId = studio });
         Assert.Contains("Studio 1", (await clash.ReadProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var email = $"cancelled@{Guid.NewGuid():N}.test";

@@ -141,6 +141,8 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
         var soon = (await club.PostOkAsync("/api/class-sessions", new { classTypeId = classType, branchId = branch, startsAt = DateTimeOffset.UtcNow.AddHours(1) })).Id();
         await club.PostOkAsync($"/api/bookings/{(await club.PostOkAsync($"/api/class-sessions/{soon}/bookings", new { memberId = member })).Id()}/cancel");
         var charge = (await club.GetFromJsonAsync<JsonElement>($"/api/charges?memberId={member}"))[0].Id();
+        var room = (await club.PostOkAsync("/api/rooms", new { branchId = branch, nameEn = "Studio", nameAr = "استوديو", capacity = 20 })).Id();
+        var trainer = (await club.PostOkAsync("/api/users", new { email = $"trainer-{Guid.NewGuid():N}@club.test", displayName = "Coach", password = "Staff-keys-2026!", roles = new[] { "Trainer" } })).Id();
         using var csv = new MultipartFormDataContent { { new StringContent("firstNameEn,email\nSara,sara@import.test"), "file", "members.csv" } };
         var import = (await (await club.PostAsync("/api/members/imports", csv)).Content.ReadFromJsonAsync<JsonElement>()).Id();
         return new Dictionary<string, string>
@@ -157,6 +159,8 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
             ["/api/bookings/{id}"] = booking.ToString(),
             ["/api/class-series/{id}"] = series.ToString(),
             ["/api/charges/{id}"] = charge.ToString(),
+            ["/api/rooms/{id}"] = room.ToString(),
+            ["/api/trainers/{id}"] = trainer.ToString(),
         };
     }
 

@@ -57,6 +57,8 @@ public static class FeatureRegistration
         app.MapSubscriptions();
         app.MapCheckIns();
         app.MapClasses();
+        app.MapRooms();
+        app.MapTrainers();
         app.MapClassSeries();
         app.MapBookings();
         app.MapBookingPolicy();

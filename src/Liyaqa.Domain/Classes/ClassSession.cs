@@ -1,5 +1,6 @@
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
+using Liyaqa.Domain.Users;
 
 namespace Liyaqa.Domain.Classes;
 
@@ -25,8 +26,8 @@ public sealed class ClassSession : Entity, IAggregateRoot, ITenantOwned
     /// <summary>The weekly series it belongs to, if any.</summary>
     public Guid? SeriesId { get; private set; }
 
-    /// <summary>The room; a room holds one class at a time.</summary>
-    public string? Room { get; private set; }
+    /// <summary>The room of the branch it takes place in; a room holds one class at a time.</summary>
+    public Guid? RoomId { get; private set; }
 
     /// <summary>The trainer's account (a user with the Trainer role); a trainer teaches one class at a time.</summary>
     public Guid? TrainerId { get; private set; }
@@ -50,31 +51,41 @@ public sealed class ClassSession : Entity, IAggregateRoot, ITenantOwned
 
     public bool IsCancelled => Status == SessionStatus.Cancelled;
 
-    public static ClassSession Schedule(ClassType type, Guid branchId, string? room, Guid? trainerId, DateTimeOffset startsAt, int? capacity, DateTimeOffset now, Guid? seriesId = null)
+    /// <summary>
+    /// A new class. A room must be an active room of the branch and the capacity may not exceed it; without a capacity the
+    /// class takes the type's usual one, capped at the room's. A trainer must be an enabled user with the Trainer role.
+    /// </summary>
+    public static ClassSession Schedule(ClassType type, Guid branchId, Room? room, User? trainer, DateTimeOffset startsAt, int? capacity, DateTimeOffset now, Guid? seriesId = null)
     {
+        var places = capacity ?? Math.Min(type.DefaultCapacity, room?.Capacity ?? int.MaxValue);
         new DomainErrors()
             .Check(startsAt > now, "startsAt", "A class is scheduled in the future.")
             .Check(capacity is null or (>= 1 and <= 500), "capacity", "A capacity of 1-500.")
-            .Check((room?.Length ?? 0) <= 60, "room", "At most 60 characters.")
+            .CheckRoom(room, branchId, places, alreadyThere: false)
+            .CheckTrainer(trainer, alreadyTeaching: false)
             .ThrowIfAny();
         var session = new ClassSession
         {
             ClassTypeId = type.Id,
             BranchId = branchId,
-            Room = string.IsNullOrWhiteSpace(room) ? null : room.Trim(),
-            TrainerId = trainerId,
+            RoomId = room?.Id,
+            TrainerId = trainer?.Id,
             StartsAt = startsAt.ToUniversalTime(),
             EndsAt = startsAt.ToUniversalTime().AddMinutes(type.DurationMinutes),
-            Capacity = capacity ?? type.DefaultCapacity,
+            Capacity = places,
             Status = SessionStatus.Scheduled,
             SeriesId = seriesId,
         };
-        session.Audit(AuditActions.ClassSessionScheduled, new { startsAt, session.Capacity });
+        session.Audit(AuditActions.ClassSessionScheduled, new { startsAt, session.Capacity, session.RoomId });
         return session;
     }
 
-    /// <summary>Moves or re-staffs this one class; its capacity never drops below the places already taken.</summary>
-    public void Change(DateTimeOffset startsAt, string? room, Guid? trainerId, int capacity, int booked, DateTimeOffset now)
+    /// <summary>
+    /// Moves or re-staffs this one class; its capacity never drops below the places already taken nor exceeds its room's.
+    /// <paramref name="room"/> and <paramref name="trainer"/> are what the class has afterwards: a room or trainer it
+    /// already had stays even if since deactivated or disabled, a new one must qualify as when scheduling.
+    /// </summary>
+    public void Change(DateTimeOffset startsAt, Room? room, User? trainer, int capacity, int booked, DateTimeOffset now)
     {
         if (IsCancelled)
         {
@@ -85,10 +96,12 @@ public sealed class ClassSession : Entity, IAggregateRoot, ITenantOwned
             .Check(startsAt > now, "startsAt", "A class is moved to the future.")
             .Check(capacity is >= 1 and <= 500, "capacity", "A capacity of 1-500.")
             .Check(capacity >= booked, "capacity", $"{booked} places are already booked.")
+            .CheckRoom(room, BranchId, capacity, alreadyThere: room is not null && room.Id == RoomId)
+            .CheckTrainer(trainer, alreadyTeaching: trainer is not null && trainer.Id == TrainerId)
             .ThrowIfAny();
         var length = EndsAt - StartsAt;
-        (StartsAt, EndsAt, Room, TrainerId, Capacity) = (startsAt.ToUniversalTime(), startsAt.ToUniversalTime() + length, string.IsNullOrWhiteSpace(room) ? null : room.Trim(), trainerId, capacity);
-        Audit(AuditActions.ClassSessionChanged, new { startsAt, capacity });
+        (StartsAt, EndsAt, RoomId, TrainerId, Capacity) = (startsAt.ToUniversalTime(), startsAt.ToUniversalTime() + length, room?.Id, trainer?.Id, capacity);
+        Audit(AuditActions.ClassSessionChanged, new { startsAt, capacity, RoomId });
     }
 
     public void Cancel()
@@ -112,4 +125,21 @@ public sealed class ClassSession : Entity, IAggregateRoot, ITenantOwned
         ClosedAt ??= now;
         return Math.Min(1.0, (double)placesTaken / Capacity);
     }
+}
+
+internal static class ClassSessionRules
+{
+    public static DomainErrors CheckRoom(this DomainErrors errors, Room? room, Guid branchId, int capacity, bool alreadyThere) =>
+        room is null
+            ? errors
+            : errors
+                .Check(room.Takes(branchId, alreadyThere), "roomId", room.BranchId == branchId
+                    ? $"Room '{room.NameEn}' is deactivated and takes no new classes."
+                    : $"Room '{room.NameEn}' is not at the class's branch.")
+                .Check(capacity <= room.Capacity, "capacity", $"Room '{room.NameEn}' holds at most {room.Capacity}.");
+
+    public static DomainErrors CheckTrainer(this DomainErrors errors, User? trainer, bool alreadyTeaching) =>
+        trainer is null || alreadyTeaching
+            ? errors
+            : errors.Check(trainer.CanTeach, "trainerId", "The trainer must be an enabled user of the club with the Trainer role.");
 }

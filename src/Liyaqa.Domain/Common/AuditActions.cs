@@ -42,6 +42,11 @@ public static class AuditActions
     public const string ClassSeriesCreated = "CLASS_SERIES_CREATED";
     public const string ClassSeriesChanged = "CLASS_SERIES_CHANGED";
     public const string ClassSessionCancelled = "CLASS_SESSION_CANCELLED";
+    public const string RoomCreated = "ROOM_CREATED";
+    public const string RoomChanged = "ROOM_CHANGED";
+    public const string RoomDeactivated = "ROOM_DEACTIVATED";
+    public const string RoomActivated = "ROOM_ACTIVATED";
+    public const string TrainerProfileChanged = "TRAINER_PROFILE_CHANGED";
     public const string BookingCreated = "BOOKING_CREATED";
     public const string BookingWaitlisted = "BOOKING_WAITLISTED";
     public const string BookingPromoted = "BOOKING_PROMOTED";

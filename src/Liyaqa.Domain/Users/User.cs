@@ -71,6 +71,9 @@ public sealed class User : Entity, IAggregateRoot, ITenantOwned
 
     public bool HasRole(Role role) => Roles.Contains(role);
 
+    /// <summary>May be assigned to teach classes: an enabled account with the Trainer role.</summary>
+    public bool CanTeach => Enabled && HasRole(Role.Trainer);
+
     public bool IsLockedAt(DateTimeOffset now) => Locked && (LockedUntil is null || LockedUntil > now);
 
     /// <summary>A wrong password: counts it, and locks the account once <paramref name="policy"/>'s limit is reached.</summary>

@@ -52,6 +52,10 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     public DbSet<ClassSeries> ClassSeries => Set<ClassSeries>();
 
+    public DbSet<Room> Rooms => Set<Room>();
+
+    public DbSet<TrainerProfile> TrainerProfiles => Set<TrainerProfile>();
+
     public DbSet<Booking> Bookings => Set<Booking>();
 
     public DbSet<BookingPolicy> BookingPolicies => Set<BookingPolicy>();

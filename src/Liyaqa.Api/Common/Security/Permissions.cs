@@ -28,6 +28,9 @@ public static class Permissions
     public const string CheckInsManage = "checkins.manage";
     public const string ClassesRead = "classes.read";
     public const string ClassesManage = "classes.manage";
+
+    /// <summary>A trainer's profile: those who manage classes change any, a trainer only their own.</summary>
+    public const string TrainerProfilesEdit = "trainer-profiles.edit";
     public const string BookingsCreate = "bookings.create";
     public const string AttendanceMark = "attendance.mark";
     public const string ChargesRead = "charges.read";
@@ -58,6 +61,7 @@ public static class Permissions
         [CheckInsManage] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
         [ClassesRead] = [.. Staff, Role.Member],
         [ClassesManage] = [Role.Owner, Role.Admin, Role.Manager],
+        [TrainerProfilesEdit] = [Role.Owner, Role.Admin, Role.Manager, Role.Trainer],
         [BookingsCreate] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk, Role.Member],
         [AttendanceMark] = Staff,
         [ChargesRead] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],

@@ -16,13 +16,16 @@ public sealed record ClassTypeResponse(Guid Id, string NameEn, string NameAr, st
     public static ClassTypeResponse From(ClassType t) => new(t.Id, t.NameEn, t.NameAr, t.Description, t.DurationMinutes, t.DefaultCapacity, t.Color, t.Level);
 }
 
-public sealed record ScheduleRequest(Guid ClassTypeId, Guid BranchId, DateTimeOffset StartsAt, string? Room, Guid? TrainerId, int? Capacity);
+/// <summary>Without a capacity the class takes its type's usual capacity, capped at the room's.</summary>
+public sealed record ScheduleRequest(Guid ClassTypeId, Guid BranchId, DateTimeOffset StartsAt, Guid? RoomId, Guid? TrainerId, int? Capacity);
 
-public sealed record ChangeSessionRequest(DateTimeOffset? StartsAt, string? Room, Guid? TrainerId, int? Capacity);
+/// <summary>What is left out stays as it is.</summary>
+public sealed record ChangeSessionRequest(DateTimeOffset? StartsAt, Guid? RoomId, Guid? TrainerId, int? Capacity);
 
-/// <summary>A class on the timetable, with what a member wants to know: places left and the waitlist's length.</summary>
+/// <summary>A class on the timetable, with what a member wants to know: where, with whom, places left and the waitlist's length.</summary>
 public sealed record SessionResponse(
-    Guid Id, Guid ClassTypeId, string NameEn, string NameAr, Guid BranchId, string? Room, Guid? TrainerId, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    Guid Id, Guid ClassTypeId, string NameEn, string NameAr, Guid BranchId, Guid? RoomId, string? RoomNameEn, string? RoomNameAr,
+    Guid? TrainerId, string? TrainerNameEn, string? TrainerNameAr, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     int Capacity, int Booked, int SpotsLeft, int Waitlisted, SessionStatus Status);
 
 /// <summary>The timetable: class types, classes scheduled at a branch (a room or trainer holds one class at a time), cancellation.</summary>
@@ -73,11 +76,16 @@ public static class ClassEndpoints
                 Booked = db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Booked),
                 Waitlisted = db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted),
             }).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(sessions.Select(x => Describe(x.Session, x.Type, x.Booked, x.Waitlisted)).ToList());
+        var labels = await ClassResources.LabelsAsync(db, sessions.ConvertAll(x => x.Session), ct);
+        return TypedResults.Ok(sessions.Select(x => Describe(x.Session, x.Type, labels, x.Booked, x.Waitlisted)).ToList());
     }
 
-    public static SessionResponse Describe(ClassSession s, ClassType t, int booked, int waitlisted) =>
-        new(s.Id, t.Id, t.NameEn, t.NameAr, s.BranchId, s.Room, s.TrainerId, s.StartsAt, s.EndsAt, s.Capacity, booked, Math.Max(0, s.Capacity - booked), waitlisted, s.Status);
+    public static SessionResponse Describe(ClassSession s, ClassType t, ClassLabels labels, int booked, int waitlisted)
+    {
+        var (room, trainer) = (labels.RoomOf(s), labels.TrainerOf(s));
+        return new(s.Id, t.Id, t.NameEn, t.NameAr, s.BranchId, s.RoomId, room?.NameEn, room?.NameAr, s.TrainerId, trainer?.En, trainer?.Ar,
+            s.StartsAt, s.EndsAt, s.Capacity, booked, Math.Max(0, s.Capacity - booked), waitlisted, s.Status);
+    }
 
     private static async Task<Created<SessionResponse>> ScheduleAsync(ScheduleRequest request, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -88,16 +96,13 @@ public static class ClassEndpoints
             throw new DomainValidationException("branchId", "No such open branch in this club.");
         }
 
-        if (request.TrainerId is { } trainer && !await db.Users.AnyAsync(u => u.Id == trainer && u.Enabled, ct))
-        {
-            throw new DomainValidationException("trainerId", "No such trainer account in this club.");
-        }
-
-        var session = ClassSession.Schedule(type, request.BranchId, request.Room, request.TrainerId, request.StartsAt, request.Capacity, clock.GetUtcNow());
+        var room = await ClassResources.RoomAsync(db, request.RoomId, ct);
+        var trainer = await ClassResources.TrainerAsync(db, request.TrainerId, ct);
+        var session = ClassSession.Schedule(type, request.BranchId, room, trainer, request.StartsAt, request.Capacity, clock.GetUtcNow());
         await RequireNoClashAsync(db, [session], ct);
         db.ClassSessions.Add(session);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"{BookingEndpoints.SessionsRoute}/{session.Id}", Describe(session, type, 0, 0));
+        return TypedResults.Created($"{BookingEndpoints.SessionsRoute}/{session.Id}", Describe(session, type, await ClassResources.LabelsAsync(db, [session], ct), 0, 0));
     }
 
     private static async Task<Results<Ok<SessionResponse>, NotFound>> CancelAsync(Guid id, LiyaqaDbContext db, ClassPlaces places, CancellationToken ct)
@@ -110,7 +115,7 @@ public static class ClassEndpoints
         await places.CancelClassAsync(session, ct);
         await db.SaveChangesAsync(ct);
         var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
-        return TypedResults.Ok(Describe(session, type, 0, 0));
+        return TypedResults.Ok(Describe(session, type, await ClassResources.LabelsAsync(db, [session], ct), 0, 0));
     }
 
     private static async Task<Results<Ok<SessionResponse>, NotFound>> ChangeAsync(Guid id, ChangeSessionRequest request, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct)
@@ -122,11 +127,13 @@ public static class ClassEndpoints
 
         var booked = await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Booked, ct);
         var waitlisted = await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Waitlisted, ct);
-        session.Change(request.StartsAt ?? session.StartsAt, request.Room ?? session.Room, request.TrainerId ?? session.TrainerId, request.Capacity ?? session.Capacity, booked, clock.GetUtcNow());
+        var room = await ClassResources.RoomAsync(db, request.RoomId ?? session.RoomId, ct);
+        var trainer = await ClassResources.TrainerAsync(db, request.TrainerId ?? session.TrainerId, ct);
+        session.Change(request.StartsAt ?? session.StartsAt, room, trainer, request.Capacity ?? session.Capacity, booked, clock.GetUtcNow());
         await RequireNoClashAsync(db, [session], ct);
         await db.SaveChangesAsync(ct);
         var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
-        return TypedResults.Ok(Describe(session, type, booked, waitlisted));
+        return TypedResults.Ok(Describe(session, type, await ClassResources.LabelsAsync(db, [session], ct), booked, waitlisted));
     }
 
     /// <summary>A room or a trainer holds one class at a time: the first clash of <paramref name="planned"/> with the timetable (or each other) is a 409 naming it.</summary>
@@ -150,9 +157,10 @@ public static class ClassEndpoints
                 throw new DomainConflictException($"The trainer already teaches a class from {trainerClash.StartsAt:u} to {trainerClash.EndsAt:u}.");
             }
 
-            if (overlapping.FirstOrDefault(s => s.Room != null && s.Room == session.Room && s.BranchId == session.BranchId) is { } roomClash)
+            if (overlapping.FirstOrDefault(s => s.RoomId != null && s.RoomId == session.RoomId) is { } roomClash)
             {
-                throw new DomainConflictException($"Room '{roomClash.Room}' is taken from {roomClash.StartsAt:u} to {roomClash.EndsAt:u}.");
+                var room = await db.Rooms.AsNoTracking().SingleAsync(r => r.Id == roomClash.RoomId, ct);
+                throw new DomainConflictException($"Room '{room.NameEn}' ({room.NameAr}) is taken from {roomClash.StartsAt:u} to {roomClash.EndsAt:u}.");
             }
         }
     }

@@ -8,10 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Classes;
 
-public sealed record CreateSeriesRequest(Guid ClassTypeId, Guid BranchId, string? Room, Guid? TrainerId, int? Capacity, SeriesRule Rule);
+/// <summary>The room, trainer and capacity are those of each class the series creates (capacity as when scheduling one class).</summary>
+public sealed record CreateSeriesRequest(Guid ClassTypeId, Guid BranchId, Guid? RoomId, Guid? TrainerId, int? Capacity, SeriesRule Rule);
 
 /// <summary>Changes the series' classes from <c>FromDate</c> on; what is left out stays as it is.</summary>
-public sealed record ChangeSeriesRequest(DateOnly FromDate, TimeOnly? LocalTime, string? Room, Guid? TrainerId, int? Capacity);
+public sealed record ChangeSeriesRequest(DateOnly FromDate, TimeOnly? LocalTime, Guid? RoomId, Guid? TrainerId, int? Capacity);
 
 public sealed record SeriesException(DateOnly Date);
 
@@ -40,15 +41,18 @@ public static class ClassSeriesEndpoints
             ?? throw new DomainValidationException("classTypeId", "No such class type in this club.");
         var branch = await db.Branches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BranchId && b.IsActive, ct)
             ?? throw new DomainValidationException("branchId", "No such open branch in this club.");
+        var room = await ClassResources.RoomAsync(db, request.RoomId, ct);
+        var trainer = await ClassResources.TrainerAsync(db, request.TrainerId, ct);
         var series = ClassSeries.Create(type.Id, branch.Id, request.Rule ?? throw new DomainValidationException("rule", "The series' rule is required."));
         var now = clock.GetUtcNow();
         var sessions = series.Dates().Select(day => ClassSeries.StartOn(day, series.Rule.LocalTime, branch.TimeZone)).Where(start => start > now)
-            .Select(start => ClassSession.Schedule(type, branch.Id, request.Room, request.TrainerId, start, request.Capacity, now, series.Id)).ToList();
+            .Select(start => ClassSession.Schedule(type, branch.Id, room, trainer, start, request.Capacity, now, series.Id)).ToList();
         await ClassEndpoints.RequireNoClashAsync(db, sessions, ct);
         db.ClassSeries.Add(series);
         db.ClassSessions.AddRange(sessions);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"{Route}/{series.Id}", new SeriesResponse(series.Id, type.Id, branch.Id, series.Rule, sessions.Select(s => ClassEndpoints.Describe(s, type, 0, 0)).ToList()));
+        var labels = await ClassResources.LabelsAsync(db, sessions, ct);
+        return TypedResults.Created($"{Route}/{series.Id}", new SeriesResponse(series.Id, type.Id, branch.Id, series.Rule, sessions.Select(s => ClassEndpoints.Describe(s, type, labels, 0, 0)).ToList()));
     }
 
     private static async Task<Results<Ok<SeriesResponse>, NotFound>> ChangeAsync(Guid id, ChangeSeriesRequest request, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct)
@@ -63,12 +67,19 @@ public static class ClassSeriesEndpoints
         var from = ClassSeries.StartOn(request.FromDate, TimeOnly.MinValue, branch.TimeZone);
         var sessions = await db.ClassSessions.Where(s => s.SeriesId == id && s.Status == SessionStatus.Scheduled && s.StartsAt >= from).OrderBy(s => s.StartsAt).ToListAsync(ct);
         var now = clock.GetUtcNow();
+        var newRoom = await ClassResources.RoomAsync(db, request.RoomId, ct);
+        var newTrainer = await ClassResources.TrainerAsync(db, request.TrainerId, ct);
+        // The rooms and trainers the classes have now, kept where the request leaves them out.
+        var current = await ClassResources.LabelsAsync(db, sessions, ct);
+        var trainerIds = sessions.Select(s => s.TrainerId).OfType<Guid>().Distinct().ToList();
+        var trainers = await db.Users.AsNoTracking().Where(u => trainerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         foreach (var session in sessions)
         {
             var day = branch.LocalAt(session.StartsAt).Date;
             var start = request.LocalTime is { } time ? ClassSeries.StartOn(day, time, branch.TimeZone) : session.StartsAt;
             var booked = await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, ct);
-            session.Change(start, request.Room ?? session.Room, request.TrainerId ?? session.TrainerId, request.Capacity ?? session.Capacity, booked, now);
+            var trainer = newTrainer ?? (session.TrainerId is { } kept ? trainers.GetValueOrDefault(kept) : null);
+            session.Change(start, newRoom ?? current.RoomOf(session), trainer, request.Capacity ?? session.Capacity, booked, now);
         }
 
         if (request.LocalTime is { } localTime)
@@ -78,7 +89,8 @@ public static class ClassSeriesEndpoints
 
         await ClassEndpoints.RequireNoClashAsync(db, sessions, ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new SeriesResponse(series.Id, type.Id, branch.Id, series.Rule, sessions.Select(s => ClassEndpoints.Describe(s, type, 0, 0)).ToList()));
+        var labels = await ClassResources.LabelsAsync(db, sessions, ct);
+        return TypedResults.Ok(new SeriesResponse(series.Id, type.Id, branch.Id, series.Rule, sessions.Select(s => ClassEndpoints.Describe(s, type, labels, 0, 0)).ToList()));
     }
 
     private static async Task<Results<Ok<SeriesResponse>, NotFound>> SkipAsync(Guid id, SeriesException request, LiyaqaDbContext db, ClassPlaces places, CancellationToken ct)

@@ -1,7 +1,9 @@
 using Liyaqa.Domain.Billing;
+using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.Classes;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Tenants;
+using Liyaqa.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -32,11 +34,46 @@ internal sealed class ClassSessionConfiguration : IEntityTypeConfiguration<Class
         builder.HasOne<ClassType>().WithMany().HasForeignKey(s => new { s.TenantId, s.ClassTypeId }).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.TenantId, s.StartsAt });
         builder.HasIndex(s => new { s.TenantId, s.SeriesId });
-        builder.Property(s => s.Room).HasMaxLength(60);
+        builder.HasOne<Room>().WithMany().HasForeignKey(s => new { s.TenantId, s.RoomId }).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property<uint>("Version").IsRowVersion();
         builder.Ignore(s => s.IsCancelled);
         builder.Ignore(s => s.AuditEvents);
+    }
+}
+
+internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
+{
+    public void Configure(EntityTypeBuilder<Room> builder)
+    {
+        builder.ToTable("rooms");
+        builder.HasKey(r => new { r.TenantId, r.Id });
+        builder.HasOne<Branch>().WithMany().HasForeignKey(r => new { r.TenantId, r.BranchId }).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.NameEn).HasMaxLength(Room.MaxNameLength);
+        builder.Property(r => r.NameAr).HasMaxLength(Room.MaxNameLength);
+        // A room's names are unique in its branch whatever their case: the database guarantees it under concurrency.
+        builder.Property<string>("NameEnKey").HasMaxLength(Room.MaxNameLength).HasComputedColumnSql("lower(name_en)", stored: true);
+        builder.Property<string>("NameArKey").HasMaxLength(Room.MaxNameLength).HasComputedColumnSql("lower(name_ar)", stored: true);
+        builder.HasIndex("TenantId", "BranchId", "NameEnKey").IsUnique();
+        builder.HasIndex("TenantId", "BranchId", "NameArKey").IsUnique();
+        builder.Ignore(r => r.AuditEvents);
+    }
+}
+
+internal sealed class TrainerProfileConfiguration : IEntityTypeConfiguration<TrainerProfile>
+{
+    public void Configure(EntityTypeBuilder<TrainerProfile> builder)
+    {
+        builder.ToTable("trainer_profiles");
+        builder.HasKey(p => new { p.TenantId, p.Id });
+        builder.HasOne<User>().WithOne().HasForeignKey<TrainerProfile>(p => new { p.TenantId, p.Id }).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.DisplayNameEn).HasMaxLength(TrainerProfile.MaxNameLength);
+        builder.Property(p => p.DisplayNameAr).HasMaxLength(TrainerProfile.MaxNameLength);
+        builder.Property(p => p.BioEn).HasMaxLength(TrainerProfile.MaxBioLength);
+        builder.Property(p => p.BioAr).HasMaxLength(TrainerProfile.MaxBioLength);
+        builder.Property(p => p.PhotoUrl).HasMaxLength(TrainerProfile.MaxPhotoUrlLength);
+        builder.Ignore(p => p.UserId);
+        builder.Ignore(p => p.AuditEvents);
     }
 }
 

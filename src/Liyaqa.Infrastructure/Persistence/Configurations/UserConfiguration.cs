@@ -24,6 +24,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
             .HasColumnType("text[]");
         builder.Property<uint>("Version").IsRowVersion();
         builder.HasOne<Domain.Tenants.Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(u => u.CanTeach);
         builder.Ignore(u => u.AuditEvents);
     }
 }

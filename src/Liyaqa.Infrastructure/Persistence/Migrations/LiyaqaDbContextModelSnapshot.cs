@@ -407,10 +407,9 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("reminders_sent");
 
-                    b.Property<string>("Room")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("room");
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("room_id");
 
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("uuid")
@@ -445,6 +444,9 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "ClassTypeId")
                         .HasDatabaseName("ix_class_sessions_tenant_id_class_type_id");
+
+                    b.HasIndex("TenantId", "RoomId")
+                        .HasDatabaseName("ix_class_sessions_tenant_id_room_id");
 
                     b.HasIndex("TenantId", "SeriesId")
                         .HasDatabaseName("ix_class_sessions_tenant_id_series_id");
@@ -504,6 +506,124 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasName("pk_class_types");
 
                     b.ToTable("class_types", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.Room", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameArKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name_ar_key")
+                        .HasComputedColumnSql("lower(name_ar)", true);
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameEnKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name_en_key")
+                        .HasComputedColumnSql("lower(name_en)", true);
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_rooms");
+
+                    b.HasIndex("TenantId", "BranchId", "NameArKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rooms_tenant_id_branch_id_name_ar_key");
+
+                    b.HasIndex("TenantId", "BranchId", "NameEnKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rooms_tenant_id_branch_id_name_en_key");
+
+                    b.ToTable("rooms", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.TrainerProfile", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BioAr")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("bio_ar");
+
+                    b.Property<string>("BioEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("bio_en");
+
+                    b.Property<string>("DisplayNameAr")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name_ar");
+
+                    b.Property<string>("DisplayNameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name_en");
+
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("photo_url");
+
+                    b.PrimitiveCollection<string[]>("Specialities")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("specialities");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_trainer_profiles");
+
+                    b.ToTable("trainer_profiles", (string)null);
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Members.Member", b =>
@@ -1649,6 +1769,12 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_class_sessions_class_types_tenant_id_class_type_id");
+
+                    b.HasOne("Liyaqa.Domain.Classes.Room", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_class_sessions_rooms_tenant_id_room_id");
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Classes.ClassType", b =>
@@ -1659,6 +1785,26 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_class_types_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.Room", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rooms_branches_tenant_id_branch_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.TrainerProfile", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("Liyaqa.Domain.Classes.TrainerProfile", "TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_trainer_profiles_users_tenant_id_id");
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Members.Member", b =>
