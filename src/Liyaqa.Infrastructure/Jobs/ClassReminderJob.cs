@@ -21,38 +21,34 @@ public sealed class ClassReminderJob(IServiceScopeFactory scopes, TimeProvider c
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var reminded = 0;
-        foreach (var club in await scopes.ClubsAsync(cancellationToken))
+        var reminded = await scopes.CountInEveryClubAsync(async (services, db) =>
         {
-            reminded += await scopes.RunAsync(club, async (services, db) =>
+            var horizon = now + (await db.CurrentBookingPolicyAsync(cancellationToken)).ReminderBefore;
+            var sessions = await db.ClassSessions.Where(s => s.Status == SessionStatus.Scheduled && !s.RemindersSent && s.StartsAt > now && s.StartsAt <= horizon).ToListAsync(cancellationToken);
+            if (sessions.Count == 0)
             {
-                var horizon = now + (await db.CurrentBookingPolicyAsync(cancellationToken)).ReminderBefore;
-                var sessions = await db.ClassSessions.Where(s => s.Status == SessionStatus.Scheduled && !s.RemindersSent && s.StartsAt > now && s.StartsAt <= horizon).ToListAsync(cancellationToken);
-                if (sessions.Count == 0)
+                return 0;
+            }
+
+            var messages = services.GetRequiredService<ClassMessages>();
+            var tenant = await db.CurrentTenantAsync(cancellationToken);
+            var sent = 0;
+            foreach (var session in sessions)
+            {
+                var booked = await db.Bookings.Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked)
+                    .Join(db.Members, b => b.MemberId, m => m.Id, (_, m) => m).AsNoTracking().ToListAsync(cancellationToken);
+                foreach (var member in booked)
                 {
-                    return 0;
+                    await messages.TellAsync(tenant, member, session, MessageTemplates.ClassReminder, null, cancellationToken);
+                    sent++;
                 }
 
-                var messages = services.GetRequiredService<ClassMessages>();
-                var tenant = await db.CurrentTenantAsync(cancellationToken);
-                var sent = 0;
-                foreach (var session in sessions)
-                {
-                    var booked = await db.Bookings.Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked)
-                        .Join(db.Members, b => b.MemberId, m => m.Id, (_, m) => m).AsNoTracking().ToListAsync(cancellationToken);
-                    foreach (var member in booked)
-                    {
-                        await messages.TellAsync(tenant, member, session, MessageTemplates.ClassReminder, null, cancellationToken);
-                        sent++;
-                    }
+                session.MarkRemindersSent();
+            }
 
-                    session.MarkRemindersSent();
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                return sent;
-            }, cancellationToken);
-        }
+            await db.SaveChangesAsync(cancellationToken);
+            return sent;
+        }, cancellationToken);
 
         if (reminded > 0)
         {

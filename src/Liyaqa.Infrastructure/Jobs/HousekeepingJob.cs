@@ -24,22 +24,16 @@ public sealed class HousekeepingJob(IServiceScopeFactory scopes, TimeProvider cl
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var tenants = await scopes.ClubsAsync(cancellationToken);
-        var removed = 0;
-        foreach (var tenantId in tenants)
-        {
-            removed += await scopes.RunAsync(tenantId, async (_, db) =>
-                await db.RefreshTokens
-                    .Where(t => t.ExpiresAt < now - TokenRetention || (t.RevokedAt ?? t.ConsumedAt) < now - TokenRetention)
-                    .ExecuteDeleteAsync(cancellationToken)
-                + await db.PasswordResetTokens
-                    .Where(t => t.ExpiresAt < now - TimeSpan.FromDays(1))
-                    .ExecuteDeleteAsync(cancellationToken)
-                + await db.NotificationQueue
-                    .Where(n => n.Status == NotificationStatus.Sent && n.SentAt < now - SentNotificationRetention)
-                    .ExecuteDeleteAsync(cancellationToken), cancellationToken);
-        }
-
-        logger.LogInformation("Housekeeping removed {Count} spent token(s) and old notification(s) across {Tenants} club(s)", removed, tenants.Count);
+        var removed = await scopes.CountInEveryClubAsync(async (_, db) =>
+            await db.RefreshTokens
+                .Where(t => t.ExpiresAt < now - TokenRetention || (t.RevokedAt ?? t.ConsumedAt) < now - TokenRetention)
+                .ExecuteDeleteAsync(cancellationToken)
+            + await db.PasswordResetTokens
+                .Where(t => t.ExpiresAt < now - TimeSpan.FromDays(1))
+                .ExecuteDeleteAsync(cancellationToken)
+            + await db.NotificationQueue
+                .Where(n => n.Status == NotificationStatus.Sent && n.SentAt < now - SentNotificationRetention)
+                .ExecuteDeleteAsync(cancellationToken), cancellationToken);
+        logger.LogInformation("Housekeeping removed {Count} spent token(s) and old notification(s)", removed);
     }
 }

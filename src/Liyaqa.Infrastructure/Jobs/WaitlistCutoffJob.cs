@@ -22,45 +22,41 @@ public sealed class WaitlistCutoffJob(IServiceScopeFactory scopes, TimeProvider 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var expired = 0;
-        foreach (var club in await scopes.ClubsAsync(cancellationToken))
+        var expired = await scopes.CountInEveryClubAsync(async (services, db) =>
         {
-            expired += await scopes.RunAsync(club, async (services, db) =>
+            var cutoff = now + (await db.CurrentBookingPolicyAsync(cancellationToken)).PromotionClosesBefore;
+            var sessions = await db.ClassSessions.Where(s => s.Status == SessionStatus.Scheduled && s.WaitlistClosedAt == null && s.StartsAt <= cutoff)
+                .OrderBy(s => s.StartsAt).Take(200).ToListAsync(cancellationToken);
+            if (sessions.Count == 0)
             {
-                var cutoff = now + (await db.CurrentBookingPolicyAsync(cancellationToken)).PromotionClosesBefore;
-                var sessions = await db.ClassSessions.Where(s => s.Status == SessionStatus.Scheduled && s.WaitlistClosedAt == null && s.StartsAt <= cutoff)
-                    .OrderBy(s => s.StartsAt).Take(200).ToListAsync(cancellationToken);
-                if (sessions.Count == 0)
-                {
-                    return 0;
-                }
+                return 0;
+            }
 
-                var messages = services.GetRequiredService<ClassMessages>();
-                var tenant = await db.CurrentTenantAsync(cancellationToken);
-                var count = 0;
-                foreach (var session in sessions)
+            var messages = services.GetRequiredService<ClassMessages>();
+            var tenant = await db.CurrentTenantAsync(cancellationToken);
+            var count = 0;
+            foreach (var session in sessions)
+            {
+                // Under the class's row lock, so no cancellation promotes anyone while the waitlist closes.
+                await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {session.Id} FOR UPDATE").SingleAsync(cancellationToken);
+                var waiting = await db.Bookings.Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted)
+                    .Join(db.Members, b => b.MemberId, m => m.Id, (b, m) => new { Booking = b, Member = m }).ToListAsync(cancellationToken);
+                foreach (var place in waiting)
                 {
-                    // Under the class's row lock, so no cancellation promotes anyone while the waitlist closes.
-                    await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {session.Id} FOR UPDATE").SingleAsync(cancellationToken);
-                    var waiting = await db.Bookings.Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted)
-                        .Join(db.Members, b => b.MemberId, m => m.Id, (b, m) => new { Booking = b, Member = m }).ToListAsync(cancellationToken);
-                    foreach (var place in waiting)
+                    place.Booking.ExpireFromWaitlist(now);
+                    if (session.StartsAt > now)
                     {
-                        place.Booking.ExpireFromWaitlist(now);
-                        if (session.StartsAt > now)
-                        {
-                            await messages.TellAsync(tenant, place.Member, session, MessageTemplates.WaitlistClosed, null, cancellationToken);
-                        }
+                        await messages.TellAsync(tenant, place.Member, session, MessageTemplates.WaitlistClosed, null, cancellationToken);
                     }
-
-                    session.CloseWaitlist(now);
-                    count += waiting.Count;
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
-                return count;
-            }, cancellationToken);
-        }
+                session.CloseWaitlist(now);
+                count += waiting.Count;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return count;
+        }, cancellationToken);
 
         if (expired > 0)
         {

@@ -21,6 +21,18 @@ public static class ClubScopes
         return result;
     }
 
+    /// <summary>Runs <paramref name="work"/> for every club in turn (each in its own scope and transaction) and sums what it counted.</summary>
+    public static async Task<int> CountInEveryClubAsync(this IServiceScopeFactory scopes, Func<IServiceProvider, LiyaqaDbContext, Task<int>> work, CancellationToken ct)
+    {
+        var total = 0;
+        foreach (var club in await scopes.ClubsAsync(ct))
+        {
+            total += await scopes.RunAsync(club, work, ct);
+        }
+
+        return total;
+    }
+
     /// <summary>Every club's id, read outside any club.</summary>
     public static async Task<List<Guid>> ClubsAsync(this IServiceScopeFactory scopes, CancellationToken ct)
     {
