@@ -56,40 +56,45 @@ public static class BookingEndpoints
         Guid id, BookRequest request, HttpRequest http, ClaimsPrincipal caller, LiyaqaDbContext db, ClassMessages messages, TimeProvider clock, CancellationToken ct)
     {
         var key = http.Headers["Idempotency-Key"].ToString() is { Length: > 0 and <= 100 } given ? given : null;
-        // The class's row lock: bookings of one class happen one after another.
-        var session = await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (session is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (key is not null && await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.IdempotencyKey == key, ct) is { } earlier)
+        if (await EarlierBookingAsync(db, key, ct) is { } earlier)
         {
             return TypedResults.Ok(BookingResponse.From(earlier));
         }
 
-        var member = await MemberForAsync(caller, request.MemberId, db, ct);
-        if (member is null)
+        var session = await db.ClassSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        var member = session is null ? null : await MemberForAsync(caller, request.MemberId, db, ct);
+        if (session is null || member is null)
         {
             return TypedResults.NotFound();
         }
 
+        // What depends only on the member is read before the class's row lock, so the lock is held briefly.
         var tenant = await db.CurrentTenantAsync(ct);
         var policy = await db.CurrentBookingPolicyAsync(ct);
         var now = clock.GetUtcNow();
         var subscriptions = await db.Subscriptions.Where(s => s.MemberId == member.Id).ToListAsync(ct);
         var future = await db.Bookings.CountAsync(b => b.MemberId == member.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted)
             && db.ClassSessions.Any(s => s.Id == b.SessionId && s.StartsAt > now), ct);
-        var alreadyBooked = await db.Bookings.AnyAsync(b => b.SessionId == id && b.MemberId == member.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted), ct);
         var monthAgo = now.AddDays(-30);
         var noShows = await db.Bookings.Where(b => b.MemberId == member.Id && b.Status == BookingStatus.NoShow)
             .Join(db.ClassSessions.Where(s => s.EndsAt > monthAgo), b => b.SessionId, s => s.Id, (_, s) => s.EndsAt).ToListAsync(ct);
-        var booked = await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Booked, ct);
-        var seatFree = booked < session.Capacity;
+        var alreadyBooked = () => db.Bookings.AnyAsync(b => b.SessionId == id && b.MemberId == member.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted), ct);
         Domain.Memberships.Subscription subscription;
+        bool seatFree;
         try
         {
-            subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, alreadyBooked, policy, now, noShows)!;
+            BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, await alreadyBooked(), policy, now, noShows);
+
+            // The class's row lock: from here to the commit, bookings of one class happen one after another.
+            session = await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {id} FOR UPDATE").SingleAsync(ct);
+            if (await EarlierBookingAsync(db, key, ct) is { } retried)
+            {
+                return TypedResults.Ok(BookingResponse.From(retried));
+            }
+
+            // Again on the locked row: the class may have been cancelled, or the member booked by a parallel request.
+            subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, await alreadyBooked(), policy, now, noShows)!;
+            seatFree = await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Booked, ct) < session.Capacity;
             if (!seatFree)
             {
                 BookingRules.RequireWaitlistOpen(session, policy, now);
@@ -118,6 +123,10 @@ public static class BookingEndpoints
         var position = seatFree ? (int?)null : await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Waitlisted && b.CreatedAt <= booking.CreatedAt, ct);
         return TypedResults.Created($"{Route}/{booking.Id}", BookingResponse.From(booking, position));
     }
+
+    /// <summary>The booking an earlier request with the same Idempotency-Key made, if any.</summary>
+    private static async Task<Booking?> EarlierBookingAsync(LiyaqaDbContext db, string? key, CancellationToken ct) =>
+        key is null ? null : await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.IdempotencyKey == key, ct);
 
     private static async Task<Results<Ok<List<BookingResponse>>, NotFound>> ListAsync(Guid id, LiyaqaDbContext db, CancellationToken ct)
     {
