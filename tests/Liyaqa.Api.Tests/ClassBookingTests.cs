@@ -179,6 +179,9 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
         var sessions = series.GetProperty("sessions").EnumerateArray().ToList();
         Assert.Equal(expected.Count - 1, sessions.Count);
         Assert.All(sessions, s => Assert.Equal(new TimeSpan(15, 30, 0), s.GetProperty("startsAt").GetDateTimeOffset().UtcDateTime.TimeOfDay));
+        var firstDay = await club.Owner.GetFromJsonAsync<JsonElement>($"/api/class-sessions?day={expected[0]:yyyy-MM-dd}");
+        Assert.Equal(sessions[0].Id(), Assert.Single(firstDay.EnumerateArray()).Id());
+        Assert.Empty((await club.Owner.GetFromJsonAsync<JsonElement>($"/api/class-sessions?day={skipped:yyyy-MM-dd}")).EnumerateArray());
         var clash = await club.Owner.PostAsJsonAsync("/api/class-series", new
         {
             classTypeId = club.ClassType,

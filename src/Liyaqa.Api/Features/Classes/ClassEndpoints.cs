@@ -48,7 +48,7 @@ public static class ClassEndpoints
             .WithSummary("Create a kind of class.");
 
         var read = app.MapTenantGroup(BookingEndpoints.SessionsRoute, Permissions.ClassesRead).WithTags("Classes");
-        read.MapGet("/", ListAsync).WithSummary("Upcoming classes with places left and waitlist length; filter by from, to, branchId, classTypeId, trainerId.");
+        read.MapGet("/", ListAsync).WithSummary("Upcoming classes with places left and waitlist length; filter by from and to (or one day), branchId, classTypeId, trainerId.");
         var manage = app.MapTenantGroup(BookingEndpoints.SessionsRoute, Permissions.ClassesManage).WithTags("Classes");
         manage.MapPost("/", ScheduleAsync).WithSummary("Schedule a class; a clash of room or trainer is a 409 naming it.");
         manage.MapPut("/{id:guid}", ChangeAsync).WithSummary("Move one class or change its room, trainer or capacity (not below the places taken).");
@@ -58,11 +58,11 @@ public static class ClassEndpoints
 
     private static async Task<Ok<List<SessionResponse>>> ListAsync(
         LiyaqaDbContext db, TimeProvider clock, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null, Guid? branchId = null,
-        Guid? classTypeId = null, Guid? trainerId = null)
+        Guid? classTypeId = null, Guid? trainerId = null, DateOnly? day = null)
     {
-        // PostgreSQL stores instants in UTC; a client may send any offset.
-        var start = (from ?? clock.GetUtcNow()).ToUniversalTime();
-        var end = to?.ToUniversalTime() ?? start.AddDays(14);
+        // PostgreSQL stores instants in UTC; a client may send any offset. A day is the club's calendar day.
+        var since = (from ?? clock.GetUtcNow()).ToUniversalTime();
+        var (start, end) = day is { } date ? await DayAsync(db, date, ct) : (since, to?.ToUniversalTime() ?? since.AddDays(14));
         var sessions = await (
             from s in db.ClassSessions.AsNoTracking()
             join t in db.ClassTypes.AsNoTracking() on s.ClassTypeId equals t.Id
@@ -78,6 +78,12 @@ public static class ClassEndpoints
             }).Take(500).ToListAsync(ct);
         var labels = await ClassResources.LabelsAsync(db, sessions.ConvertAll(x => x.Session), ct);
         return TypedResults.Ok(sessions.Select(x => Describe(x.Session, x.Type, labels, x.Booked, x.Waitlisted)).ToList());
+    }
+
+    private static async Task<(DateTimeOffset Start, DateTimeOffset End)> DayAsync(LiyaqaDbContext db, DateOnly day, CancellationToken ct)
+    {
+        var tenant = await db.CurrentTenantAsync(ct);
+        return (tenant.StartOf(day), tenant.StartOf(day.AddDays(1)));
     }
 
     public static SessionResponse Describe(ClassSession s, ClassType t, ClassLabels labels, int booked, int waitlisted)
