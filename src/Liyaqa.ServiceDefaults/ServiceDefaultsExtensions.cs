@@ -82,9 +82,15 @@ public static class ServiceDefaultsExtensions
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
+            // The exporter's default 10 s deadline (with retries) is what a stopping instance would wait for a
+            // collector that is already gone; a local collector answers in milliseconds.
+            builder.Configuration[OtlpTimeoutKey] ??= "2000";
+
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
     }
+
+    private const string OtlpTimeoutKey = "OTEL_EXPORTER_OTLP_TIMEOUT";
 
     private static bool IsOperationsPath(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/actuator") || path.StartsWithSegments("/api/health");

@@ -57,7 +57,7 @@ public static class ScheduledJobs
                     .WithCronSchedule(builder.Configuration["Jobs:WaitlistCutoffCron"] ?? "0 * * * * ?", cron => cron.InTimeZone(riyadh)),
                 job => job.WithIdentity(WaitlistCutoffJob.Name).WithDescription("Close waitlists at the promotion cut-off and tell those still waiting"));
         });
-        builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<SchedulerLifetime>();
         builder.Services.AddSingleton<MaintenancePause>();
         return builder;
     }
