@@ -72,12 +72,4 @@ public sealed class TenantTests
         Assert.Equal(["currency", "name", "timeZone", "vatRate"], error.Errors.Keys.Order());
     }
 
-    [Fact]
-    public void A_clubs_day_runs_from_its_local_midnight()
-    {
-        var riyadh = Tenant.Provision("day-club", "Day Club", null, null, null, Now);
-        Assert.Equal(new DateTimeOffset(2026, 11, 30, 21, 0, 0, TimeSpan.Zero), riyadh.StartOf(new DateOnly(2026, 12, 1)));
-        Assert.Equal(new DateOnly(2026, 12, 1), riyadh.DateAt(riyadh.StartOf(new DateOnly(2026, 12, 1))));
-        Assert.Equal(new DateOnly(2026, 11, 30), riyadh.DateAt(riyadh.StartOf(new DateOnly(2026, 12, 1)).AddTicks(-1)));
-    }
 }

@@ -54,8 +54,13 @@ public sealed class ClassSeries : Entity, IAggregateRoot, ITenantOwned
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>Refuses a <paramref name="day"/> outside the series' dates, naming <paramref name="field"/>.</summary>
+    public void RequireWithin(DateOnly day, string field) =>
+        new DomainErrors().Check(day >= Rule.StartDate && day <= Rule.EndDate, field, $"A date of the series, {Rule.StartDate:yyyy-MM-dd} to {Rule.EndDate:yyyy-MM-dd}.").ThrowIfAny();
+
     public void AddException(DateOnly day)
     {
+        RequireWithin(day, "date");
         Rule = Rule with { Exceptions = [.. (Rule.Exceptions ?? []).Append(day).Distinct().Order()] };
         Audit(AuditActions.ClassSeriesChanged, new { exception = day });
     }

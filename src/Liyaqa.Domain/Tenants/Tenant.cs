@@ -45,14 +45,6 @@ public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
     public DateOnly DateAt(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
 
-    /// <summary>The instant the club's <paramref name="day"/> begins (local midnight), in UTC.</summary>
-    public DateTimeOffset StartOf(DateOnly day)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUniversalTime();
-    }
-
     /// <summary>Stops the club: its users can no longer sign in or refresh, and their calls get 403.</summary>
     public void Suspend()
     {

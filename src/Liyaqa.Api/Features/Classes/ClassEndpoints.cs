@@ -82,8 +82,8 @@ public static class ClassEndpoints
 
     private static async Task<(DateTimeOffset Start, DateTimeOffset End)> DayAsync(LiyaqaDbContext db, DateOnly day, CancellationToken ct)
     {
-        var tenant = await db.CurrentTenantAsync(ct);
-        return (tenant.StartOf(day), tenant.StartOf(day.AddDays(1)));
+        var zone = (await db.CurrentTenantAsync(ct)).TimeZone;
+        return (ClassSeries.StartOn(day, TimeOnly.MinValue, zone), ClassSeries.StartOn(day.AddDays(1), TimeOnly.MinValue, zone));
     }
 
     public static SessionResponse Describe(ClassSession s, ClassType t, ClassLabels labels, int booked, int waitlisted)

@@ -62,6 +62,7 @@ public static class ClassSeriesEndpoints
             return TypedResults.NotFound();
         }
 
+        series.RequireWithin(request.FromDate, "fromDate");
         var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == series.BranchId, ct);
         var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == series.ClassTypeId, ct);
         var from = ClassSeries.StartOn(request.FromDate, TimeOnly.MinValue, branch.TimeZone);
@@ -102,8 +103,8 @@ public static class ClassSeriesEndpoints
 
         var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == series.BranchId, ct);
         var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == series.ClassTypeId, ct);
-        var (from, until) = (ClassSeries.StartOn(request.Date, TimeOnly.MinValue, branch.TimeZone), ClassSeries.StartOn(request.Date.AddDays(1), TimeOnly.MinValue, branch.TimeZone));
         series.AddException(request.Date);
+        var (from, until) = (ClassSeries.StartOn(request.Date, TimeOnly.MinValue, branch.TimeZone), ClassSeries.StartOn(request.Date.AddDays(1), TimeOnly.MinValue, branch.TimeZone));
         foreach (var session in await db.ClassSessions.Where(s => s.SeriesId == id && s.Status == SessionStatus.Scheduled && s.StartsAt >= from && s.StartsAt < until).ToListAsync(ct))
         {
             await places.CancelClassAsync(session, ct);
