@@ -26,7 +26,7 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
 
     private static readonly string[] RolesWeakestFirst = ["Member", "Trainer", "FrontDesk", "Manager", "Admin", "Owner"];
 
-    private sealed record Operation(string Method, string Path, string Policy, string[] Roles)
+    private sealed record Operation(string Method, string Path, string Policy, string[] Roles, JsonElement Definition)
     {
         public string Name => $"{Method} {Path}";
 
@@ -117,10 +117,11 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
     }
 
     [Fact]
-    public async Task Every_club_operation_answers_empty_and_wrongly_shaped_bodies_with_a_problem_never_a_500()
+    public async Task Every_club_operation_answers_empty_wrongly_shaped_and_extreme_bodies_with_a_problem_never_a_500()
     {
         // On the club's own resources, as the club's owner (and a member for the member app): what a careless client
-        // sends — an empty object, an array — is refused with a 4xx problem or accepted, but never breaks the API.
+        // sends — an empty object, an array, every value at the edge of its type — is refused with a 4xx problem or
+        // accepted, but never breaks the API.
         // Signing out would end the token the rest of the test uses (a 401 would hide what follows, so it fails too).
         var operations = (await OperationsAsync()).Where(o => o.Roles.Length > 0 && o.Name != "POST /api/auth/logout").ToList();
         var tenant = await app.ProvisionTenantAsync("shape");
@@ -130,14 +131,27 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
         var resources = await ResourcesOfAsync(club);
         // Account operations act on a colleague: revoking the owner's own sessions would end the test's token.
         resources["/api/users/{id}"] = (await app.AddUserAsync(tenant, owner, $"desk@{tenant.Slug}.test", "FrontDesk")).UserId.ToString();
+        var bodies = new ExtremeBodies(await app.Api.GetFromJsonAsync<JsonElement>("/openapi/v1.json"), new Dictionary<string, string>
+        {
+            ["branchId"] = resources["/api/branches/{id}"],
+            ["memberId"] = resources["/api/members/{id}"],
+            ["planId"] = resources["/api/membership-plans/{id}"],
+            ["roomId"] = resources["/api/rooms/{id}"],
+            ["trainerId"] = resources["/api/trainers/{id}"],
+        });
         var failures = new List<string>();
+        var extremes = 0;
         foreach (var operation in operations)
         {
             var kind = resources.Keys.FirstOrDefault(prefix => operation.Path.StartsWith(prefix, StringComparison.Ordinal));
             var path = Fill(kind is null ? operation.Path : operation.Path.Replace("{id}", resources[kind], StringComparison.Ordinal), Guid.NewGuid().ToString(), tenant.Slug);
             var token = operation.Roles.Contains("Owner") ? owner.AccessToken : member.AccessToken;
-            foreach (var body in operation.Method is "POST" or "PUT" or "PATCH" ? new string?[] { "{}", "[]" } : [null])
+            var sent = operation.Method is "POST" or "PUT" or "PATCH"
+                ? new[] { "{}", "[]", bodies.For(operation.Definition, ExtremeBodies.Edge.Smallest), bodies.For(operation.Definition, ExtremeBodies.Edge.Largest) }.Distinct()
+                : [null];
+            foreach (var body in sent)
             {
+                extremes += body is null or "{}" or "[]" ? 0 : 1;
                 using var request = new HttpRequestMessage(new HttpMethod(operation.Method), path);
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 if (body is not null)
@@ -150,12 +164,13 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
                     || response.Content.Headers.ContentType?.MediaType == "application/problem+json";
                 if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.Unauthorized || !problem)
                 {
-                    failures.Add($"{operation.Name} with {body ?? "no body"}: {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}");
+                    failures.Add($"{operation.Name} with {body?[..Math.Min(body.Length, 200)] ?? "no body"}: {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}");
                 }
             }
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.True(extremes > 40, $"only {extremes} bodies were built from the OpenAPI document");
     }
 
     /// <summary>A resource of the club for each kind of route; a new kind of route must add its own here.</summary>
@@ -215,7 +230,7 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
             foreach (var method in path.Value.EnumerateObject().Where(m => m.Name is "get" or "post" or "put" or "patch" or "delete"))
             {
                 var roles = method.Value.TryGetProperty("x-liyaqa-roles", out var list) ? list.EnumerateArray().Select(r => r.GetString()!).ToArray() : [];
-                operations.Add(new Operation(method.Name.ToUpperInvariant(), path.Name, method.Value.GetProperty("x-liyaqa-policy").GetString()!, roles));
+                operations.Add(new Operation(method.Name.ToUpperInvariant(), path.Name, method.Value.GetProperty("x-liyaqa-policy").GetString()!, roles, method.Value));
             }
         }
 
