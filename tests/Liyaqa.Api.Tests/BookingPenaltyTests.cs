@@ -71,17 +71,7 @@ public sealed class BookingPenaltyTests(LiyaqaAppFixture app)
         using var disposeOther = other;
         Assert.Equal("ForfeitCredit", (await other.Owner.GetFromJsonAsync<JsonElement>("/api/booking-policy")).GetProperty("lateCancelPenalty").GetString());
 
-        var plan = await club.Owner.PostOkAsync("/api/membership-plans", new
-        {
-            nameEn = "Ten classes",
-            nameAr = "عشر حصص",
-            kind = "TimeBased",
-            duration = 1,
-            durationUnit = "Months",
-            price = 400m,
-            priceIncludesVat = true,
-            terms = new { allBranches = true, branchIds = Array.Empty<Guid>(), classCredits = 10, maxFreezesPerYear = 0 },
-        });
+        var plan = await club.Owner.CreatePlanAsync(price: 400m, maxFreezes: 0, classCredits: 10);
         var email = $"late@{tenant.Slug}.test";
         var member = (await club.Owner.CreateMemberAsync(email: email)).Id();
         var subscription = (await club.Owner.SellAsync(member, plan.Id())).Id();

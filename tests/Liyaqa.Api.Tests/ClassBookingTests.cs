@@ -221,17 +221,7 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
         var early = await club.Owner.PostAsJsonAsync($"/api/class-sessions/{farAway}/bookings", new { memberId = await club.MemberAsync() });
         Assert.Equal("booking-not-open", (await early.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
 
-        var credits = await club.Owner.PostOkAsync("/api/membership-plans", new
-        {
-            nameEn = "Two classes",
-            nameAr = "حصتان",
-            kind = "TimeBased",
-            duration = 1,
-            durationUnit = "Months",
-            price = 100m,
-            priceIncludesVat = true,
-            terms = new { allBranches = true, branchIds = Array.Empty<Guid>(), classCredits = 1, maxFreezesPerYear = 0 },
-        });
+        var credits = await club.Owner.CreatePlanAsync(price: 100m, maxFreezes: 0, classCredits: 1);
         var member = (await club.Owner.CreateMemberAsync()).Id();
         var sold = await club.Owner.SellAsync(member, credits.Id());
         var one = await club.Owner.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = member });

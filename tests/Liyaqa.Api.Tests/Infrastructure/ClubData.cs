@@ -38,10 +38,10 @@ public static class ClubData
             nationalId = "1023456789",
         });
 
-    /// <summary>A plan, by default a month of unlimited access at every branch for 230 SAR with VAT, two freezes of 3-30 days a year.</summary>
+    /// <summary>A plan, by default a month of unlimited access (and classes) at every branch for 230 SAR with VAT, two freezes of 3-30 days a year.</summary>
     public static Task<JsonElement> CreatePlanAsync(this HttpClient client, string kind = "TimeBased", int duration = 1, string unit = "Months",
         int? visits = null, decimal price = 230m, decimal joiningFee = 0m, bool allBranches = true, Guid[]? branchIds = null,
-        string? accessFrom = null, string? accessUntil = null, int maxFreezes = 2, int minFreezeDays = 3, int maxFreezeDays = 30) =>
+        string? accessFrom = null, string? accessUntil = null, int maxFreezes = 2, int minFreezeDays = 3, int maxFreezeDays = 30, int? classCredits = null) =>
         client.PostOkAsync("/api/membership-plans", new
         {
             nameEn = $"{kind} plan",
@@ -59,7 +59,7 @@ public static class ClubData
                 branchIds = branchIds ?? [],
                 accessFrom,
                 accessUntil,
-                classCredits = (int?)null,
+                classCredits,
                 maxFreezesPerYear = maxFreezes,
                 minFreezeDays,
                 maxFreezeDays,
