@@ -176,4 +176,30 @@ public sealed class BookingPenaltyTests(LiyaqaAppFixture app)
         var row = (await club.Owner.GetFromJsonAsync<JsonElement>("/api/class-sessions")).EnumerateArray().Single(s => s.Id() == session);
         Assert.Equal((1, 0), (row.GetProperty("spotsLeft").GetInt32(), row.GetProperty("waitlisted").GetInt32()));
     }
+
+    [Fact]
+    public async Task The_clubs_cap_the_closed_window_a_cancelled_class_and_spent_places_are_refused_with_their_codes()
+    {
+        var (club, _, _) = await ClubAsync("rule-codes");
+        using var disposeClub = club;
+        await club.PolicyAsync(new { maxFutureBookings = 1 });
+        var member = (await club.Owner.CreateMemberAsync()).Id();
+        await club.Owner.SellAsync(member, (await club.Owner.CreatePlanAsync()).Id());
+        async Task<string?> RefusalAsync(HttpResponseMessage response) =>
+            (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString();
+
+        var first = await club.Owner.PostOkAsync($"/api/class-sessions/{await club.ClassAsync(TimeSpan.FromDays(1))}/bookings", new { memberId = member });
+        var second = await club.ClassAsync(TimeSpan.FromDays(2));
+        Assert.Equal("booking-limit", await RefusalAsync(await club.Owner.PostAsJsonAsync($"/api/class-sessions/{second}/bookings", new { memberId = member })));
+
+        await club.Owner.PostOkAsync($"/api/bookings/{first.Id()}/cancel");
+        Assert.Equal("booking-not-active", await RefusalAsync(await club.Owner.PostAsJsonAsync($"/api/bookings/{first.Id()}/cancel", new { })));
+        Assert.Equal("booking-not-attendable", await RefusalAsync(await club.Owner.PostAsJsonAsync($"/api/bookings/{first.Id()}/attendance", new { attended = true })));
+
+        var soon = await club.ClassAsync(TimeSpan.FromMinutes(10));
+        Assert.Equal("booking-closed", await RefusalAsync(await club.Owner.PostAsJsonAsync($"/api/class-sessions/{soon}/bookings", new { memberId = member })));
+        await club.Owner.PostOkAsync($"/api/class-sessions/{second}/cancel");
+        Assert.Equal("session-cancelled", await RefusalAsync(await club.Owner.PostAsJsonAsync($"/api/class-sessions/{second}/bookings", new { memberId = member })));
+        Assert.Empty((await club.ChargesOfAsync(member)).EnumerateArray());
+    }
 }
