@@ -16,8 +16,13 @@ public sealed class MaintenancePause(ISchedulerFactory schedulers)
 
     public async Task ResumeAsync(CancellationToken ct) => await (await SchedulerAsync(ct)).ResumeAll(ct);
 
-    public async Task<bool> IsPausedAsync(CancellationToken ct) =>
-        (await (await SchedulerAsync(ct)).GetPausedTriggerGroups(ct)).Count > 0;
+    /// <summary>Paused by an operator — or the instance is stopping and its scheduler is already shut down.</summary>
+    public async Task<bool> IsPausedAsync(CancellationToken ct)
+    {
+        var scheduler = await SchedulerAsync(ct);
+        return await scheduler.GetStatus(ct) is Quartz.SchedulerStatus.ShuttingDown or Quartz.SchedulerStatus.Shutdown
+            || (await scheduler.GetPausedTriggerGroups(ct)).Count > 0;
+    }
 
     public async Task<SchedulerStatus> StatusAsync(CancellationToken ct)
     {
@@ -35,5 +40,8 @@ public sealed class MaintenancePause(ISchedulerFactory schedulers)
         return new SchedulerStatus(await IsPausedAsync(ct), jobs);
     }
 
-    private async Task<IScheduler> SchedulerAsync(CancellationToken ct) => await schedulers.GetScheduler(ct);
+    // The instance's one scheduler, kept: once it is shut down, asking the factory again would build and set up a new one.
+    private IScheduler? _scheduler;
+
+    private async Task<IScheduler> SchedulerAsync(CancellationToken ct) => _scheduler ??= await schedulers.GetScheduler(ct);
 }
