@@ -79,9 +79,12 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
     public Task<Tenant> CurrentTenantAsync(CancellationToken ct) =>
         Tenants.AsNoTracking().SingleAsync(t => t.Id == CurrentTenantId, ct);
 
-    /// <summary>The club's booking rules, or the defaults when it has not set its own (then untracked).</summary>
+    /// <summary>
+    /// The club's booking rules, or the defaults when it has not set its own (then untracked). Once loaded they are
+    /// taken from the context, so the steps of one request or job read them once.
+    /// </summary>
     public async Task<BookingPolicy> CurrentBookingPolicyAsync(CancellationToken ct) =>
-        await BookingPolicies.SingleOrDefaultAsync(ct) ?? BookingPolicy.Default();
+        BookingPolicies.Local.SingleOrDefault() ?? await BookingPolicies.SingleOrDefaultAsync(ct) ?? BookingPolicy.Default();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

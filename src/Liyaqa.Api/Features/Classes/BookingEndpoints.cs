@@ -161,10 +161,10 @@ public static class BookingEndpoints
             (await db.Subscriptions.SingleAsync(s => s.Id == held, ct)).ReturnClassCredit();
         }
 
-        var vatRate = (await db.CurrentTenantAsync(ct)).VatRate;
-        if (MemberCharge.Raise(booking.MemberId, booking.Id, ChargeReason.LateCancellation, policy.CancellationFee(late), vatRate, now) is { } fee)
+        if (policy.CancellationFee(late) is > 0 and var amount)
         {
-            db.MemberCharges.Add(fee);
+            var vatRate = (await db.CurrentTenantAsync(ct)).VatRate;
+            db.MemberCharges.Add(MemberCharge.Raise(booking.MemberId, booking.Id, ChargeReason.LateCancellation, amount, vatRate, now)!);
         }
 
         Cancellations.Add(1, new KeyValuePair<string, object?>("kind", late ? "late" : "free"));
