@@ -70,17 +70,20 @@ public static class ClassSeriesEndpoints
         var now = clock.GetUtcNow();
         var newRoom = await ClassResources.RoomAsync(db, request.RoomId, ct);
         var newTrainer = await ClassResources.TrainerAsync(db, request.TrainerId, ct);
-        // The rooms and trainers the classes have now, kept where the request leaves them out.
-        var current = await ClassResources.LabelsAsync(db, sessions, ct);
-        var trainerIds = sessions.Select(s => s.TrainerId).OfType<Guid>().Distinct().ToList();
+        // The rooms and trainers the classes have now, kept where the request leaves them out, and their places taken.
+        var (sessionIds, roomIds, trainerIds) = (sessions.ConvertAll(s => s.Id), sessions.Select(s => s.RoomId).OfType<Guid>().Distinct().ToList(),
+            sessions.Select(s => s.TrainerId).OfType<Guid>().Distinct().ToList());
+        var rooms = await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var trainers = await db.Users.AsNoTracking().Where(u => trainerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var booked = await db.Bookings.Where(b => sessionIds.Contains(b.SessionId) && b.Status == BookingStatus.Booked)
+            .GroupBy(b => b.SessionId).ToDictionaryAsync(g => g.Key, g => g.Count(), ct);
         foreach (var session in sessions)
         {
             var day = branch.LocalAt(session.StartsAt).Date;
             var start = request.LocalTime is { } time ? ClassSeries.StartOn(day, time, branch.TimeZone) : session.StartsAt;
-            var booked = await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, ct);
-            var trainer = newTrainer ?? (session.TrainerId is { } kept ? trainers.GetValueOrDefault(kept) : null);
-            session.Change(start, newRoom ?? current.RoomOf(session), trainer, request.Capacity ?? session.Capacity, booked, now);
+            var room = newRoom ?? (session.RoomId is { } keptRoom ? rooms[keptRoom] : null);
+            var trainer = newTrainer ?? (session.TrainerId is { } keptTrainer ? trainers.GetValueOrDefault(keptTrainer) : null);
+            session.Change(start, room, trainer, request.Capacity ?? session.Capacity, booked.GetValueOrDefault(session.Id), now);
         }
 
         if (request.LocalTime is { } localTime)
