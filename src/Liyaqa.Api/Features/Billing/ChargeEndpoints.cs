@@ -58,15 +58,6 @@ public static class ChargeEndpoints
         return TypedResults.Ok(ChargeResponse.From(charge, (await db.CurrentTenantAsync(ct)).Currency));
     }
 
-    private static async Task<Results<Ok<List<ChargeResponse>>, NotFound>> MyChargesAsync(ClaimsPrincipal user, LiyaqaDbContext db, CancellationToken ct)
-    {
-        if (await db.SignedInMemberAsync(user, ct) is not { } member)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var currency = (await db.CurrentTenantAsync(ct)).Currency;
-        var charges = await db.MemberCharges.AsNoTracking().Where(c => c.MemberId == member.Id).OrderByDescending(c => c.CreatedAt).Take(200).ToListAsync(ct);
-        return TypedResults.Ok(charges.Select(c => ChargeResponse.From(c, currency)).ToList());
-    }
+    private static async Task<Results<Ok<List<ChargeResponse>>, NotFound>> MyChargesAsync(ClaimsPrincipal user, LiyaqaDbContext db, CancellationToken ct) =>
+        await db.SignedInMemberAsync(user, ct) is { } member ? await ListAsync(db, ct, member.Id) : TypedResults.NotFound();
 }
