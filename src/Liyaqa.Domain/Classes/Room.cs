@@ -37,8 +37,6 @@ public sealed class Room : Entity, IAggregateRoot, ITenantOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public string NameIn(string language) => language == Languages.Arabic && NameAr.Length > 0 ? NameAr : NameEn;
-
     /// <summary>True when <paramref name="nameEn"/> or <paramref name="nameAr"/> is this room's name in either case.</summary>
     public bool IsNamed(string? nameEn, string? nameAr) =>
         string.Equals(NameEn, nameEn?.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(NameAr, nameAr?.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -43,8 +43,6 @@ public sealed class TrainerProfile : Entity, IAggregateRoot, ITenantOwned
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public string NameIn(string language) => language == Languages.Arabic && DisplayNameAr.Length > 0 ? DisplayNameAr : DisplayNameEn;
-
     /// <summary>A first profile for <paramref name="trainer"/>, who must be a user with the Trainer role.</summary>
     public static TrainerProfile Create(User trainer, TrainerProfileDetails details, DateTimeOffset now)
     {

@@ -12,8 +12,6 @@ public sealed record TrainerName(string En, string Ar);
 /// <summary>The rooms and trainers of some classes, by id, to show their names on the timetable.</summary>
 public sealed record ClassLabels(IReadOnlyDictionary<Guid, Room> Rooms, IReadOnlyDictionary<Guid, TrainerName> Trainers)
 {
-    public static ClassLabels None { get; } = new(new Dictionary<Guid, Room>(), new Dictionary<Guid, TrainerName>());
-
     public Room? RoomOf(ClassSession session) => session.RoomId is { } id ? Rooms.GetValueOrDefault(id) : null;
 
     public TrainerName? TrainerOf(ClassSession session) => session.TrainerId is { } id ? Trainers.GetValueOrDefault(id) : null;
