@@ -9,7 +9,7 @@ using Liyaqa.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddInfrastructure();
+builder.AddInfrastructure(FeatureRegistration.ScheduleJobs);
 builder.AddApiConventions();
 builder.Services.AddFeatures();
 

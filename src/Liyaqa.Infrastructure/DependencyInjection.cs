@@ -22,8 +22,11 @@ namespace Liyaqa.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>PostgreSQL (EF Core, tenancy, migrations), Redis and their health checks.</summary>
-    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// PostgreSQL (EF Core, tenancy, migrations), Redis, mail and SMS delivery, the clustered scheduler (the
+    /// features' jobs added by <paramref name="scheduleJobs"/>) and the health checks.
+    /// </summary>
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder, Action<CronJobs> scheduleJobs)
     {
         builder.Services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
@@ -99,13 +102,9 @@ public static class DependencyInjection
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked for evaluation.
         builder.Services.AddHttpClient<SmsGateway>().RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-        builder.Services.AddScoped<Outbox>();
-        builder.Services.AddScoped<Classes.ClassMessages>();
         builder.Services.AddScoped<TenantCounters>();
-        builder.Services.AddScoped<Memberships.MemberStatuses>();
-        builder.Services.AddHostedService<Memberships.MemberMetrics>();
         builder.Services.AddHostedService<NotificationDispatcher>();
-        builder.AddScheduledJobs(connectionStrings);
+        builder.AddScheduledJobs(connectionStrings, scheduleJobs);
 
         CapacityMetrics.Watch(builder.Environment.ContentRootPath);
         builder.Services.AddHealthChecks()

@@ -15,6 +15,7 @@ using Liyaqa.Api.Features.PlatformSecurity;
 using Liyaqa.Api.Features.Subscriptions;
 using Liyaqa.Api.Features.Tenants;
 using Liyaqa.Api.Features.Users;
+using Liyaqa.Infrastructure.Jobs;
 using Mapster;
 
 namespace Liyaqa.Api.Features;
@@ -34,10 +35,24 @@ public static class FeatureRegistration
         services.AddScoped<PlatformOperatorAccounts>();
         services.AddScoped<SubscriptionChanges>();
         services.AddScoped<ClassPlaces>();
+        services.AddScoped<ClassMessages>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<MemberStatuses>();
+        services.AddHostedService<MemberMetrics>();
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckInOptions>>().Value);
         services.AddSingleton<CheckInPasses>();
         return services;
+    }
+
+    /// <summary>The features' recurring jobs, handed to the scheduler's registration.</summary>
+    public static void ScheduleJobs(CronJobs jobs)
+    {
+        HousekeepingJob.Schedule(jobs);
+        MembershipLifecycleJob.Schedule(jobs);
+        ClassReminderJob.Schedule(jobs);
+        NoShowJob.Schedule(jobs);
+        WaitlistCutoffJob.Schedule(jobs);
     }
 
     public static WebApplication MapFeatures(this WebApplication app)

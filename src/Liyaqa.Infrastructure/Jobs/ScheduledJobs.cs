@@ -15,9 +15,12 @@ public static class ScheduledJobs
 {
     public const string SchedulerName = "liyaqa";
 
-    public static IHostApplicationBuilder AddScheduledJobs(this IHostApplicationBuilder builder, LiyaqaConnectionStrings connectionStrings)
+    /// <summary>
+    /// The scheduler and its store; <paramref name="scheduleJobs"/> is where the features add their jobs, so this
+    /// project knows none of them.
+    /// </summary>
+    public static IHostApplicationBuilder AddScheduledJobs(this IHostApplicationBuilder builder, LiyaqaConnectionStrings connectionStrings, Action<CronJobs> scheduleJobs)
     {
-        var riyadh = TimeZoneInfo.FindSystemTimeZoneById("Asia/Riyadh");
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -31,31 +34,7 @@ public static class ScheduledJobs
                 store.UseClustering();
             });
 
-            quartz.ScheduleJob<HousekeepingJob>(
-                trigger => trigger.WithIdentity(HousekeepingJob.Name)
-                    .WithDescription("Nightly at 03:30 KSA")
-                    .WithCronSchedule(builder.Configuration["Jobs:HousekeepingCron"] ?? "0 30 3 * * ?", cron => cron.InTimeZone(riyadh)),
-                job => job.WithIdentity(HousekeepingJob.Name).WithDescription("Purge spent tokens and old sent notifications"));
-            quartz.ScheduleJob<Memberships.MembershipLifecycleJob>(
-                trigger => trigger.WithIdentity(Memberships.MembershipLifecycleJob.Name)
-                    .WithDescription("Daily at 00:15 KSA")
-                    .WithCronSchedule(builder.Configuration["Jobs:MembershipCron"] ?? "0 15 0 * * ?", cron => cron.InTimeZone(riyadh)),
-                job => job.WithIdentity(Memberships.MembershipLifecycleJob.Name).WithDescription("Renew, expire and remind memberships; keep member statuses current"));
-            quartz.ScheduleJob<ClassReminderJob>(
-                trigger => trigger.WithIdentity(ClassReminderJob.Name)
-                    .WithDescription("Every 5 minutes")
-                    .WithCronSchedule(builder.Configuration["Jobs:ClassReminderCron"] ?? "0 0/5 * * * ?", cron => cron.InTimeZone(riyadh)),
-                job => job.WithIdentity(ClassReminderJob.Name).WithDescription("Remind booked members before their class"));
-            quartz.ScheduleJob<NoShowJob>(
-                trigger => trigger.WithIdentity(NoShowJob.Name)
-                    .WithDescription("Every 5 minutes")
-                    .WithCronSchedule(builder.Configuration["Jobs:NoShowCron"] ?? "0 0/5 * * * ?", cron => cron.InTimeZone(riyadh)),
-                job => job.WithIdentity(NoShowJob.Name).WithDescription("Close ended classes: unattended places become no-shows, fill is counted"));
-            quartz.ScheduleJob<WaitlistCutoffJob>(
-                trigger => trigger.WithIdentity(WaitlistCutoffJob.Name)
-                    .WithDescription("Every minute")
-                    .WithCronSchedule(builder.Configuration["Jobs:WaitlistCutoffCron"] ?? "0 * * * * ?", cron => cron.InTimeZone(riyadh)),
-                job => job.WithIdentity(WaitlistCutoffJob.Name).WithDescription("Close waitlists at the promotion cut-off and tell those still waiting"));
+            scheduleJobs(new CronJobs(quartz, builder.Configuration));
         });
         builder.Services.AddHostedService<SchedulerLifetime>();
         builder.Services.AddSingleton<MaintenancePause>();

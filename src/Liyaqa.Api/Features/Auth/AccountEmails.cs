@@ -1,8 +1,8 @@
+using Liyaqa.Api.Features.Notifications;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
-using Liyaqa.Infrastructure.Notifications;
 using Liyaqa.Infrastructure.Persistence;
 
 namespace Liyaqa.Api.Features.Auth;

@@ -9,7 +9,6 @@ using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
-using Liyaqa.Infrastructure.Classes;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

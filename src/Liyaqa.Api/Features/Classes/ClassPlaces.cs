@@ -3,7 +3,6 @@ using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Tenants;
-using Liyaqa.Infrastructure.Classes;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

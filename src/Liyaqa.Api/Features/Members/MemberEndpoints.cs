@@ -5,7 +5,6 @@ using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Memberships;
 using Liyaqa.Domain.Users;
-using Liyaqa.Infrastructure.Memberships;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -5,7 +5,6 @@ using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
-using Liyaqa.Infrastructure.Memberships;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,6 @@ using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Notifications.Templates;
-using Liyaqa.Infrastructure.Notifications;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

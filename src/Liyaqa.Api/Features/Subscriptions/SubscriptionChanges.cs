@@ -1,7 +1,7 @@
+using Liyaqa.Api.Features.Members;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Memberships;
 using Liyaqa.Domain.Tenants;
-using Liyaqa.Infrastructure.Memberships;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

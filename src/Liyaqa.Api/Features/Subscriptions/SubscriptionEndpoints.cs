@@ -3,7 +3,6 @@ using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Api.Features.Members;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Memberships;
-using Liyaqa.Infrastructure.Memberships;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -5,7 +5,7 @@ using CsvHelper.Configuration;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
 
-namespace Liyaqa.Infrastructure.Memberships;
+namespace Liyaqa.Api.Features.Members;
 
 /// <summary>One line of an import file, read into member details or into the reasons it cannot be.</summary>
 public sealed record MemberCsvRow(int Row, MemberDetails? Details, IReadOnlyList<ImportRowError> Errors);

@@ -1,13 +1,13 @@
 using Liyaqa.Domain.Classes;
 using Liyaqa.Domain.Notifications.Templates;
-using Liyaqa.Infrastructure.Classes;
+using Liyaqa.Infrastructure.Jobs;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-namespace Liyaqa.Infrastructure.Jobs;
+namespace Liyaqa.Api.Features.Classes;
 
 /// <summary>
 /// Reminds every member with a place in a class that starts within the club's reminder time (2 hours unless it
@@ -17,6 +17,10 @@ namespace Liyaqa.Infrastructure.Jobs;
 public sealed class ClassReminderJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ClassReminderJob> logger) : IJob
 {
     public const string Name = "class-reminders";
+
+    /// <summary>Puts the job on the scheduler: every 5 minutes, or <c>Jobs:ClassReminderCron</c>.</summary>
+    public static void Schedule(CronJobs jobs) =>
+        jobs.Add<ClassReminderJob>(Name, "ClassReminderCron", "0 0/5 * * * ?", "Every 5 minutes", "Remind booked members before their class");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {

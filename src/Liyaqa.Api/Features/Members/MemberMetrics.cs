@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Liyaqa.Infrastructure.Memberships;
+namespace Liyaqa.Api.Features.Members;
 
 /// <summary>
 /// <c>liyaqa_members_active</c>: members whose status is active, across all clubs, counted club by club

@@ -1,13 +1,13 @@
 using Liyaqa.Domain.Classes;
 using Liyaqa.Domain.Notifications.Templates;
-using Liyaqa.Infrastructure.Classes;
+using Liyaqa.Infrastructure.Jobs;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-namespace Liyaqa.Infrastructure.Jobs;
+namespace Liyaqa.Api.Features.Classes;
 
 /// <summary>
 /// When a class reaches the club's promotion cut-off (30 minutes before it starts unless the club chose another),
@@ -18,6 +18,10 @@ namespace Liyaqa.Infrastructure.Jobs;
 public sealed class WaitlistCutoffJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WaitlistCutoffJob> logger) : IJob
 {
     public const string Name = "waitlist-cutoff";
+
+    /// <summary>Puts the job on the scheduler: every minute, or <c>Jobs:WaitlistCutoffCron</c>.</summary>
+    public static void Schedule(CronJobs jobs) =>
+        jobs.Add<WaitlistCutoffJob>(Name, "WaitlistCutoffCron", "0 * * * * ?", "Every minute", "Close waitlists at the promotion cut-off and tell those still waiting");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {

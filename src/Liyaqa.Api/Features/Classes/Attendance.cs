@@ -3,7 +3,7 @@ using Liyaqa.Domain.Classes;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Liyaqa.Infrastructure.Classes;
+namespace Liyaqa.Api.Features.Classes;
 
 /// <summary>
 /// Marks a place attended or missed, and keeps the no-show fee in step: a place that becomes a no-show raises the

@@ -1,4 +1,5 @@
 using Liyaqa.Domain.Notifications;
+using Liyaqa.Infrastructure.Jobs;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-namespace Liyaqa.Infrastructure.Jobs;
+namespace Liyaqa.Api.Features.Maintenance;
 
 /// <summary>
 /// Nightly clean-up, club by club (each in its own tenant transaction, so row-level security holds):
@@ -17,6 +18,10 @@ namespace Liyaqa.Infrastructure.Jobs;
 public sealed class HousekeepingJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<HousekeepingJob> logger) : IJob
 {
     public const string Name = "housekeeping";
+
+    /// <summary>Puts the job on the scheduler: nightly at 03:30 ksa, or <c>Jobs:HousekeepingCron</c>.</summary>
+    public static void Schedule(CronJobs jobs) =>
+        jobs.Add<HousekeepingJob>(Name, "HousekeepingCron", "0 30 3 * * ?", "Nightly at 03:30 KSA", "Purge spent tokens and old sent notifications");
 
     private static readonly TimeSpan TokenRetention = TimeSpan.FromDays(30);
     private static readonly TimeSpan SentNotificationRetention = TimeSpan.FromDays(90);

@@ -5,7 +5,7 @@ using Liyaqa.Domain.Tenants;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Liyaqa.Infrastructure.Notifications;
+namespace Liyaqa.Api.Features.Notifications;
 
 /// <summary>
 /// How features send messages: the club's wording of the message (its override, else Liyaqa's default)

@@ -1,8 +1,9 @@
+using Liyaqa.Api.Features.Notifications;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Memberships;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Tenants;
-using Liyaqa.Infrastructure.Notifications;
+using Liyaqa.Infrastructure.Jobs;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-namespace Liyaqa.Infrastructure.Memberships;
+namespace Liyaqa.Api.Features.Subscriptions;
 
 /// <summary>
 /// The daily turn of memberships, club by club on the club's own calendar: monthly plans renew at their
@@ -23,6 +24,10 @@ namespace Liyaqa.Infrastructure.Memberships;
 public sealed class MembershipLifecycleJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MembershipLifecycleJob> logger) : IJob
 {
     public const string Name = "membership-lifecycle";
+
+    /// <summary>Puts the job on the scheduler: daily at 00:15 ksa, or <c>Jobs:MembershipCron</c>.</summary>
+    public static void Schedule(CronJobs jobs) =>
+        jobs.Add<MembershipLifecycleJob>(Name, "MembershipCron", "0 15 0 * * ?", "Daily at 00:15 KSA", "Renew, expire and remind memberships; keep member statuses current");
     public const string Renewed = "renewed";
     public const string Expired = "expired";
     public static readonly (int Days, string Notice)[] Reminders = [(1, "expiring-1"), (7, "expiring-7")];

@@ -1,13 +1,13 @@
 using System.Diagnostics.Metrics;
 using Liyaqa.Domain.Classes;
-using Liyaqa.Infrastructure.Classes;
+using Liyaqa.Infrastructure.Jobs;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-namespace Liyaqa.Infrastructure.Jobs;
+namespace Liyaqa.Api.Features.Classes;
 
 /// <summary>
 /// Closes each class once it has ended: every place still only booked (not marked attended by the trainer, the front
@@ -19,6 +19,10 @@ namespace Liyaqa.Infrastructure.Jobs;
 public sealed class NoShowJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NoShowJob> logger) : IJob
 {
     public const string Name = "no-shows";
+
+    /// <summary>Puts the job on the scheduler: every 5 minutes, or <c>Jobs:NoShowCron</c>.</summary>
+    public static void Schedule(CronJobs jobs) =>
+        jobs.Add<NoShowJob>(Name, "NoShowCron", "0 0/5 * * * ?", "Every 5 minutes", "Close ended classes: unattended places become no-shows, fill is counted");
 
     private static readonly Meter Meter = new("Liyaqa.Bookings.NoShows");
     private static readonly Counter<long> NoShows = Meter.CreateCounter<long>("liyaqa.no_shows", description: "Booked places not attended");

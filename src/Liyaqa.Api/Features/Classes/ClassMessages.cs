@@ -1,11 +1,11 @@
+using Liyaqa.Api.Features.Notifications;
 using Liyaqa.Domain.Classes;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Tenants;
-using Liyaqa.Infrastructure.Notifications;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Liyaqa.Infrastructure.Classes;
+namespace Liyaqa.Api.Features.Classes;
 
 /// <summary>Tells a member about one of their classes (booked, promoted, reminded, cancelled, waitlist closed), in their language.</summary>
 public sealed class ClassMessages(LiyaqaDbContext db, Outbox outbox)

@@ -3,7 +3,7 @@ using Liyaqa.Domain.Tenants;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Liyaqa.Infrastructure.Memberships;
+namespace Liyaqa.Api.Features.Members;
 
 /// <summary>Keeps each member's stored status equal to what their subscriptions say on the club's today.</summary>
 public sealed class MemberStatuses(LiyaqaDbContext db, TimeProvider clock)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-namespace Liyaqa.Infrastructure.Memberships;
+namespace Liyaqa.Api.Features.Members;
 
 /// <summary>
 /// Works through a queued member import in batches, each committed with the import's progress so staff
