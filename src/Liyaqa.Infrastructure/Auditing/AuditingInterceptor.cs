@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Liyaqa.Domain.Auditing;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Tenants;

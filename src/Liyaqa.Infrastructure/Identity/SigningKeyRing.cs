@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Liyaqa.Domain.Platform;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

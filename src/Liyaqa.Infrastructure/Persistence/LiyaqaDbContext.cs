@@ -1,3 +1,4 @@
+using Liyaqa.Domain.Auditing;
 using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.CheckIns;

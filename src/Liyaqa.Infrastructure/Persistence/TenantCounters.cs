@@ -1,28 +1,6 @@
-using Liyaqa.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Liyaqa.Infrastructure.Persistence;
-
-/// <summary>A club's running number of one kind (member numbers, later invoice numbers).</summary>
-public sealed class TenantCounter : ITenantOwned
-{
-    public Guid TenantId { get; set; }
-
-    public string Name { get; set; } = string.Empty;
-
-    public long Value { get; set; }
-}
-
-internal sealed class TenantCounterConfiguration : IEntityTypeConfiguration<TenantCounter>
-{
-    public void Configure(EntityTypeBuilder<TenantCounter> builder)
-    {
-        builder.ToTable("tenant_counters");
-        builder.HasKey(c => new { c.TenantId, c.Name });
-        builder.Property(c => c.Name).HasMaxLength(40);
-    }
-}
 
 /// <summary>
 /// Hands out a club's running numbers without gaps between concurrent callers: the counter row is

@@ -1,5 +1,6 @@
 using Liyaqa.Api.Common.Auditing;
 using Liyaqa.Api.Common.Security;
+using Liyaqa.Domain.Auditing;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Auditing;

@@ -1,4 +1,5 @@
 using Liyaqa.Api.Common.Security;
+using Liyaqa.Domain.Platform;
 using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,3 +1,4 @@
+using Liyaqa.Domain.Auditing;
 using Liyaqa.Domain.Platform;
 using Liyaqa.Infrastructure.Auditing;
 using Liyaqa.Infrastructure.Identity;

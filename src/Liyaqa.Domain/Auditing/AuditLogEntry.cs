@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Liyaqa.Domain.Tenancy;
 
-namespace Liyaqa.Infrastructure.Auditing;
+namespace Liyaqa.Domain.Auditing;
 
 /// <summary>One line of <c>audit_log</c>: who did what to which entity of which club, from where.</summary>
 public sealed class AuditLogEntry : ITenantOwned
@@ -27,16 +27,4 @@ public sealed class AuditLogEntry : ITenantOwned
     public JsonDocument? Details { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
-}
-
-/// <summary>Who is acting in the current scope, as the audit log records it.</summary>
-public sealed record AuditActor(Guid? UserId, string? Email, string? IpAddress, string? UserAgent)
-{
-    public static AuditActor System { get; } = new(null, "system", null, null);
-}
-
-/// <summary>Supplies the acting user and client of the current scope (the API reads them from the request).</summary>
-public interface IAuditActorAccessor
-{
-    AuditActor Current { get; }
 }
