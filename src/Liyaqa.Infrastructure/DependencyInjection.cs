@@ -7,7 +7,6 @@ using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Jobs;
 using Liyaqa.Infrastructure.Notifications;
 using Liyaqa.Infrastructure.Persistence;
-using Liyaqa.Infrastructure.Persistence.Specifications;
 using Liyaqa.Infrastructure.RateLimiting;
 using Liyaqa.Infrastructure.Tenancy;
 using Liyaqa.ServiceDefaults;
@@ -56,8 +55,6 @@ public static class DependencyInjection
             settings.DisableHealthChecks = true;
             settings.DisableRetry = true;
         });
-        builder.Services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
-        builder.Services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         builder.Services.AddSingleton<DatabaseMigrator>();
 
         builder.AddRedisClient(LiyaqaResources.Cache, settings => settings.DisableHealthChecks = true);

@@ -16,7 +16,6 @@ using Liyaqa.Api.Features.Subscriptions;
 using Liyaqa.Api.Features.Tenants;
 using Liyaqa.Api.Features.Users;
 using Liyaqa.Infrastructure.Jobs;
-using Mapster;
 
 namespace Liyaqa.Api.Features;
 
@@ -25,7 +24,6 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
-        TypeAdapterConfig.GlobalSettings.Scan(typeof(FeatureRegistration).Assembly);
         services.AddSingleton(BuildInfo.FromAssembly(typeof(FeatureRegistration).Assembly));
         services.AddScoped<TokenIssuer>();
         services.AddScoped<AccountEmails>();

@@ -23,7 +23,7 @@ public enum ChargeStatus
 /// A fee line a member owes outside their membership — a late cancellation or a missed class under the club's
 /// booking policy — with its net and VAT split, waiting for billing to invoice it. One per booking and reason.
 /// </summary>
-public sealed class MemberCharge : Entity, IAggregateRoot, ITenantOwned
+public sealed class MemberCharge : Entity, ITenantOwned
 {
     private MemberCharge()
     {

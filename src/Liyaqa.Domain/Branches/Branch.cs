@@ -10,7 +10,7 @@ public sealed record OpeningHours(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes
 public sealed record BranchDetails(string NameEn, string NameAr, string? Address, string? TimeZone, IReadOnlyList<OpeningHours>? OpeningHours);
 
 /// <summary>A location of a club. Every club starts with its main branch.</summary>
-public sealed class Branch : Entity, IAggregateRoot, ITenantOwned
+public sealed class Branch : Entity, ITenantOwned
 {
     private Branch()
     {

@@ -12,7 +12,7 @@ public enum CheckInMethod
 }
 
 /// <summary>An attempt to enter a branch, let in or turned away, kept for attendance history and occupancy.</summary>
-public sealed class CheckIn : Entity, IAggregateRoot, ITenantOwned
+public sealed class CheckIn : Entity, ITenantOwned
 {
     private CheckIn()
     {

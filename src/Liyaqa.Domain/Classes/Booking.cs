@@ -17,7 +17,7 @@ public enum BookingStatus
 }
 
 /// <summary>A member's place in a class, or in its waitlist (first come, first promoted).</summary>
-public sealed class Booking : Entity, IAggregateRoot, ITenantOwned
+public sealed class Booking : Entity, ITenantOwned
 {
     private Booking()
     {

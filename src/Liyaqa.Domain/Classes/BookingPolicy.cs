@@ -25,7 +25,7 @@ public sealed record BookingPolicyDetails(
 /// stops promoting, reminders, and the no-show policy. A club that never changed it books by <see cref="Default"/>.
 /// Fees are VAT-inclusive amounts in the club's currency.
 /// </summary>
-public sealed class BookingPolicy : Entity, IAggregateRoot, ITenantOwned
+public sealed class BookingPolicy : Entity, ITenantOwned
 {
     private BookingPolicy()
     {

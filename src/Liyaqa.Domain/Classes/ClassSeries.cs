@@ -10,7 +10,7 @@ public sealed record SeriesRule(IReadOnlyList<DayOfWeek> Days, TimeOnly LocalTim
 /// A class that repeats every week on some days at one local time (the branch's time zone, so it stays at 18:30
 /// whatever the offset), from a start to an end date, except on listed dates. Its classes are ordinary sessions.
 /// </summary>
-public sealed class ClassSeries : Entity, IAggregateRoot, ITenantOwned
+public sealed class ClassSeries : Entity, ITenantOwned
 {
     public const int MaxDays = 366;
 

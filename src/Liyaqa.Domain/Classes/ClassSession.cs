@@ -11,7 +11,7 @@ public enum SessionStatus
 }
 
 /// <summary>One class at a time and place: its type, branch, trainer, start and end, and how many it takes.</summary>
-public sealed class ClassSession : Entity, IAggregateRoot, ITenantOwned
+public sealed class ClassSession : Entity, ITenantOwned
 {
     private ClassSession()
     {

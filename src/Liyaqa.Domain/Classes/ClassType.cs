@@ -6,7 +6,7 @@ namespace Liyaqa.Domain.Classes;
 public sealed record ClassTypeDetails(string NameEn, string NameAr, string? Description, int DurationMinutes, int DefaultCapacity, string? Color, string? Level);
 
 /// <summary>A kind of class the club runs (spin, yoga…): names in both languages, length and usual capacity.</summary>
-public sealed class ClassType : Entity, IAggregateRoot, ITenantOwned
+public sealed class ClassType : Entity, ITenantOwned
 {
     private ClassType()
     {

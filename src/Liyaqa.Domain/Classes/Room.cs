@@ -12,7 +12,7 @@ public sealed record RoomUse(string ClassName, DateTimeOffset StartsAt, int Capa
 /// A room of a branch where classes take place: names in both languages (unique in the branch, whatever the case),
 /// how many people it holds, and whether it takes new classes. A deactivated room keeps the classes it already has.
 /// </summary>
-public sealed class Room : Entity, IAggregateRoot, ITenantOwned
+public sealed class Room : Entity, ITenantOwned
 {
     public const int MaxNameLength = 60;
     public const int MaxCapacity = 500;

@@ -11,7 +11,7 @@ public sealed record TrainerProfileDetails(
 /// What members see of a trainer (a club user with the Trainer role): names in both languages, a short bio in each,
 /// specialities and a photo. Keyed by the trainer's user id.
 /// </summary>
-public sealed class TrainerProfile : Entity, IAggregateRoot, ITenantOwned
+public sealed class TrainerProfile : Entity, ITenantOwned
 {
     public const int MaxNameLength = 100;
     public const int MaxBioLength = 2000;

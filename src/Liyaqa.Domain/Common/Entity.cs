@@ -17,6 +17,3 @@ public abstract class Entity
 
 /// <summary>A change worth an audit-log line, raised by the entity it concerns.</summary>
 public sealed record AuditEvent(string Action, object? Details);
-
-/// <summary>Marks the entities that repositories load and save as a whole.</summary>
-public interface IAggregateRoot;

@@ -45,7 +45,7 @@ public sealed record MemberDetails(
 /// Latin and Arabic script; email and phone are unique within the club; the national ID / iqama number
 /// is never shown in lists or logs.
 /// </summary>
-public sealed class Member : Entity, IAggregateRoot, ITenantOwned
+public sealed class Member : Entity, ITenantOwned
 {
     public const int MaxNameLength = 100;
     public const int MaxNotesLength = 2000;

@@ -18,7 +18,7 @@ public sealed record ImportRowError(int Row, string Field, string Message);
 /// A CSV file of members being imported (or checked, in a dry run) by a background job: its progress and
 /// counts are visible while it runs, and each bad row is reported with its field.
 /// </summary>
-public sealed class MemberImport : Entity, IAggregateRoot, ITenantOwned
+public sealed class MemberImport : Entity, ITenantOwned
 {
     /// <summary>Errors kept per import; the count goes on beyond it.</summary>
     public const int MaxStoredErrors = 1000;

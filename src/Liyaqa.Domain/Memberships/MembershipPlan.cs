@@ -57,7 +57,7 @@ public sealed record PlanDetails(
     PlanTerms Terms);
 
 /// <summary>A membership a club sells: its kind, length, price in the club's currency, and the terms members get.</summary>
-public sealed class MembershipPlan : Entity, IAggregateRoot, ITenantOwned
+public sealed class MembershipPlan : Entity, ITenantOwned
 {
     private MembershipPlan()
     {

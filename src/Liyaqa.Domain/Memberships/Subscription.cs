@@ -15,7 +15,7 @@ public sealed record Freeze(Guid Id, DateOnly StartDate, DateOnly EndDate, DateT
 /// A plan sold to a member (or a trial pass): the days it runs, what was charged, what is left of it
 /// (visits, class credits) and its freezes. Dates are the club's local calendar days, both ends included.
 /// </summary>
-public sealed class Subscription : Entity, IAggregateRoot, ITenantOwned
+public sealed class Subscription : Entity, ITenantOwned
 {
     private readonly List<Freeze> _freezes = [];
 

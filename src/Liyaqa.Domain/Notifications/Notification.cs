@@ -22,7 +22,7 @@ public enum NotificationStatus
 /// A message in the outbox (<c>notification_queue</c>), written in the same transaction as the change
 /// that causes it, so it is sent if and only if that change is committed. A dispatcher delivers it.
 /// </summary>
-public sealed class Notification : Entity, IAggregateRoot, ITenantOwned
+public sealed class Notification : Entity, ITenantOwned
 {
     private Notification()
     {

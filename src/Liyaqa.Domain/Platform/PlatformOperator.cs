@@ -8,7 +8,7 @@ namespace Liyaqa.Domain.Platform;
 /// A person who runs the platform itself: provisions and suspends clubs, revokes sessions, rotates keys.
 /// A global account, never a user of any club, signing in at <c>/api/platform/auth/login</c>.
 /// </summary>
-public sealed class PlatformOperator : Entity, IAggregateRoot, IPlatformGlobal
+public sealed class PlatformOperator : Entity, IPlatformGlobal
 {
     private PlatformOperator()
     {

@@ -5,7 +5,7 @@ using Liyaqa.Domain.Tenancy;
 namespace Liyaqa.Domain.Tenants;
 
 /// <summary>A club using Liyaqa: its slug is what clients send as <c>X-Tenant-Id</c>.</summary>
-public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
+public sealed partial class Tenant : Entity, IPlatformGlobal
 {
     public const string DefaultTimeZone = "Asia/Riyadh";
     public const string DefaultCurrency = "SAR";

@@ -8,7 +8,7 @@ namespace Liyaqa.Domain.Users;
 /// A single-use permission to set a password: a reset link (valid an hour) or an invitation to a new
 /// account (valid a week). Only its hash is stored.
 /// </summary>
-public sealed class PasswordResetToken : Entity, IAggregateRoot, ITenantOwned
+public sealed class PasswordResetToken : Entity, ITenantOwned
 {
     public static readonly TimeSpan ResetLifetime = TimeSpan.FromHours(1);
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);

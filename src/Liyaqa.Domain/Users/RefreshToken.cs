@@ -9,7 +9,7 @@ namespace Liyaqa.Domain.Users;
 /// One refresh token of a sign-in session. Only its SHA-256 hash is stored. Each use spends it and issues
 /// the next of the same family; presenting a spent token again means it leaked, so the whole family dies.
 /// </summary>
-public sealed class RefreshToken : Entity, IAggregateRoot, ITenantOwned
+public sealed class RefreshToken : Entity, ITenantOwned
 {
     private RefreshToken()
     {

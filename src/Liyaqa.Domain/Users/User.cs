@@ -8,7 +8,7 @@ namespace Liyaqa.Domain.Users;
 /// A person who signs in to one club: staff in their roles, or a member of the club's portal. Emails are
 /// unique per club and compared without case. Failed sign-ins lock the account for a while.
 /// </summary>
-public sealed class User : Entity, IAggregateRoot, ITenantOwned
+public sealed class User : Entity, ITenantOwned
 {
     public const int MaxEmailLength = 254;
     public const int MaxNameLength = 200;

@@ -61,7 +61,7 @@ public static class CheckInEndpoints
 
         var (memberId, method) = await IdentifyAsync(request, db, passes, ct);
         // Locking the member row serialises two scans of the same member, so the repeat rule holds.
-        var member = memberId is null ? null : await db.Members.FromSql($"SELECT *, xmin FROM members WHERE id = {memberId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        var member = memberId is null ? null : await db.LockMemberAsync(memberId.Value, ct);
         if (member is null)
         {
             return NotFound("No such member in this club.");

@@ -1,15 +1,16 @@
-using System.Diagnostics.Metrics;
 using System.Security.Claims;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Classes;
+using Liyaqa.Domain.Classes.Specifications;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Persistence;
+using Liyaqa.Infrastructure.Persistence.Specifications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,9 +35,6 @@ public static class BookingEndpoints
     public const string SessionsRoute = "/api/class-sessions";
     public const string Route = "/api/bookings";
 
-    private static readonly Meter Meter = new("Liyaqa.Bookings");
-    internal static readonly Counter<long> Bookings = Meter.CreateCounter<long>("liyaqa.bookings", description: "Booking requests by result (booked, waitlisted, rejected)");
-    private static readonly Counter<long> Cancellations = Meter.CreateCounter<long>("liyaqa.booking_cancellations", description: "Cancelled bookings by kind (free, late)");
 
     public static WebApplication MapBookings(this WebApplication app)
     {
@@ -72,20 +70,19 @@ public static class BookingEndpoints
         var policy = await db.CurrentBookingPolicyAsync(ct);
         var now = clock.GetUtcNow();
         var subscriptions = await db.Subscriptions.Where(s => s.MemberId == member.Id).ToListAsync(ct);
-        var future = await db.Bookings.CountAsync(b => b.MemberId == member.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted)
-            && db.ClassSessions.Any(s => s.Id == b.SessionId && s.StartsAt > now), ct);
+        var future = await db.Bookings.WithSpecification(new ActivePlacesSpec(memberId: member.Id))
+            .CountAsync(b => db.ClassSessions.Any(s => s.Id == b.SessionId && s.StartsAt > now), ct);
         var monthAgo = now.AddDays(-30);
         var noShows = await db.Bookings.Where(b => b.MemberId == member.Id && b.Status == BookingStatus.NoShow)
             .Join(db.ClassSessions.Where(s => s.EndsAt > monthAgo), b => b.SessionId, s => s.Id, (_, s) => s.EndsAt).ToListAsync(ct);
-        var alreadyBooked = () => db.Bookings.AnyAsync(b => b.SessionId == id && b.MemberId == member.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted), ct);
+        var alreadyBooked = () => db.Bookings.WithSpecification(new ActivePlacesSpec(id, member.Id)).AnyAsync(ct);
         Domain.Memberships.Subscription subscription;
         bool seatFree;
         try
         {
             BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, await alreadyBooked(), policy, now, noShows);
 
-            // The class's row lock: from here to the commit, bookings of one class happen one after another.
-            session = await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {id} FOR UPDATE").SingleAsync(ct);
+            session = await db.LockClassAsync(id, ct);
             if (await EarlierBookingAsync(db, key, ct) is { } retried)
             {
                 return TypedResults.Ok(BookingResponse.From(retried));
@@ -101,7 +98,7 @@ public static class BookingEndpoints
         }
         catch (DomainRuleException)
         {
-            Bookings.Add(1, new KeyValuePair<string, object?>("result", "rejected"));
+            BookingMetrics.Requested("rejected");
             throw;
         }
 
@@ -118,7 +115,7 @@ public static class BookingEndpoints
         }
 
         await db.SaveChangesAsync(ct);
-        Bookings.Add(1, new KeyValuePair<string, object?>("result", seatFree ? "booked" : "waitlisted"));
+        BookingMetrics.Requested(seatFree ? "booked" : "waitlisted");
         var position = seatFree ? (int?)null : await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Waitlisted && b.CreatedAt <= booking.CreatedAt, ct);
         return TypedResults.Created($"{Route}/{booking.Id}", BookingResponse.From(booking, position));
     }
@@ -143,7 +140,7 @@ public static class BookingEndpoints
         Guid id, ClaimsPrincipal caller, LiyaqaDbContext db, ClassPlaces places, TimeProvider clock, CancellationToken ct)
     {
         var sessionId = await db.Bookings.Where(b => b.Id == id).Select(b => (Guid?)b.SessionId).SingleOrDefaultAsync(ct);
-        var session = sessionId is null ? null : await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {sessionId} FOR UPDATE").SingleAsync(ct);
+        var session = sessionId is null ? null : await db.LockClassAsync(sessionId.Value, ct);
         var booking = session is null ? null : await db.Bookings.SingleAsync(b => b.Id == id, ct);
         if (booking is null || session is null || (IsMemberOnly(caller) && (await MemberForAsync(caller, null, db, ct))?.Id != booking.MemberId))
         {
@@ -166,7 +163,7 @@ public static class BookingEndpoints
             db.MemberCharges.Add(MemberCharge.Raise(booking.MemberId, booking.Id, ChargeReason.LateCancellation, amount, vatRate, now)!);
         }
 
-        Cancellations.Add(1, new KeyValuePair<string, object?>("kind", late ? "late" : "free"));
+        BookingMetrics.Cancelled(late);
         if (freedPlace)
         {
             await places.PromoteFirstInLineAsync(session, ct);

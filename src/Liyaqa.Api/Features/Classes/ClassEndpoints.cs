@@ -26,7 +26,16 @@ public sealed record ChangeSessionRequest(DateTimeOffset? StartsAt, Guid? RoomId
 public sealed record SessionResponse(
     Guid Id, Guid ClassTypeId, string NameEn, string NameAr, Guid BranchId, Guid? RoomId, string? RoomNameEn, string? RoomNameAr,
     Guid? TrainerId, string? TrainerNameEn, string? TrainerNameAr, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    int Capacity, int Booked, int SpotsLeft, int Waitlisted, SessionStatus Status);
+    int Capacity, int Booked, int SpotsLeft, int Waitlisted, SessionStatus Status)
+{
+    /// <summary>A class as the timetable shows it: its type's names, its room and trainer, and its places.</summary>
+    public static SessionResponse From(ClassSession s, ClassType t, ClassLabels labels, int booked, int waitlisted)
+    {
+        var (room, trainer) = (labels.RoomOf(s), labels.TrainerOf(s));
+        return new(s.Id, t.Id, t.NameEn, t.NameAr, s.BranchId, s.RoomId, room?.NameEn, room?.NameAr, s.TrainerId, trainer?.En, trainer?.Ar,
+            s.StartsAt, s.EndsAt, s.Capacity, booked, Math.Max(0, s.Capacity - booked), waitlisted, s.Status);
+    }
+}
 
 /// <summary>The timetable: class types, classes scheduled at a branch (a room or trainer holds one class at a time), cancellation.</summary>
 public static class ClassEndpoints
@@ -77,20 +86,13 @@ public static class ClassEndpoints
                 Waitlisted = db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted),
             }).Take(500).ToListAsync(ct);
         var labels = await ClassResources.LabelsAsync(db, sessions.ConvertAll(x => x.Session), ct);
-        return TypedResults.Ok(sessions.Select(x => Describe(x.Session, x.Type, labels, x.Booked, x.Waitlisted)).ToList());
+        return TypedResults.Ok(sessions.Select(x => SessionResponse.From(x.Session, x.Type, labels, x.Booked, x.Waitlisted)).ToList());
     }
 
     private static async Task<(DateTimeOffset Start, DateTimeOffset End)> DayAsync(LiyaqaDbContext db, DateOnly day, CancellationToken ct)
     {
         var zone = (await db.CurrentTenantAsync(ct)).TimeZone;
         return (ClassSeries.StartOn(day, TimeOnly.MinValue, zone), ClassSeries.StartOn(day.AddDays(1), TimeOnly.MinValue, zone));
-    }
-
-    public static SessionResponse Describe(ClassSession s, ClassType t, ClassLabels labels, int booked, int waitlisted)
-    {
-        var (room, trainer) = (labels.RoomOf(s), labels.TrainerOf(s));
-        return new(s.Id, t.Id, t.NameEn, t.NameAr, s.BranchId, s.RoomId, room?.NameEn, room?.NameAr, s.TrainerId, trainer?.En, trainer?.Ar,
-            s.StartsAt, s.EndsAt, s.Capacity, booked, Math.Max(0, s.Capacity - booked), waitlisted, s.Status);
     }
 
     private static async Task<Created<SessionResponse>> ScheduleAsync(ScheduleRequest request, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct)
@@ -105,10 +107,10 @@ public static class ClassEndpoints
         var room = await ClassResources.RoomAsync(db, request.RoomId, ct);
         var trainer = await ClassResources.TrainerAsync(db, request.TrainerId, ct);
         var session = ClassSession.Schedule(type, request.BranchId, room, trainer, request.StartsAt, request.Capacity, clock.GetUtcNow());
-        await RequireNoClashAsync(db, [session], ct);
+        await TimetableClashes.RequireNoneAsync(db, [session], ct);
         db.ClassSessions.Add(session);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"{BookingEndpoints.SessionsRoute}/{session.Id}", Describe(session, type, await ClassResources.LabelsAsync(db, [session], ct), 0, 0));
+        return TypedResults.Created($"{BookingEndpoints.SessionsRoute}/{session.Id}", SessionResponse.From(session, type, await ClassResources.LabelsAsync(db, [session], ct), 0, 0));
     }
 
     private static async Task<Results<Ok<SessionResponse>, NotFound>> CancelAsync(Guid id, LiyaqaDbContext db, ClassPlaces places, CancellationToken ct)
@@ -121,7 +123,7 @@ public static class ClassEndpoints
         await places.CancelClassAsync(session, ct);
         await db.SaveChangesAsync(ct);
         var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
-        return TypedResults.Ok(Describe(session, type, await ClassResources.LabelsAsync(db, [session], ct), 0, 0));
+        return TypedResults.Ok(SessionResponse.From(session, type, await ClassResources.LabelsAsync(db, [session], ct), 0, 0));
     }
 
     private static async Task<Results<Ok<SessionResponse>, NotFound>> ChangeAsync(Guid id, ChangeSessionRequest request, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct)
@@ -136,38 +138,9 @@ public static class ClassEndpoints
         var room = await ClassResources.RoomAsync(db, request.RoomId ?? session.RoomId, ct);
         var trainer = await ClassResources.TrainerAsync(db, request.TrainerId ?? session.TrainerId, ct);
         session.Change(request.StartsAt ?? session.StartsAt, room, trainer, request.Capacity ?? session.Capacity, booked, clock.GetUtcNow());
-        await RequireNoClashAsync(db, [session], ct);
+        await TimetableClashes.RequireNoneAsync(db, [session], ct);
         await db.SaveChangesAsync(ct);
         var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
-        return TypedResults.Ok(Describe(session, type, await ClassResources.LabelsAsync(db, [session], ct), booked, waitlisted));
-    }
-
-    /// <summary>A room or a trainer holds one class at a time: the first clash of <paramref name="planned"/> with the timetable (or each other) is a 409 naming it.</summary>
-    public static async Task RequireNoClashAsync(LiyaqaDbContext db, IReadOnlyList<ClassSession> planned, CancellationToken ct)
-    {
-        if (planned.Count == 0)
-        {
-            return;
-        }
-
-        var (from, until) = (planned.Min(p => p.StartsAt), planned.Max(p => p.EndsAt));
-        var ids = planned.Select(p => p.Id).ToList();
-        var others = await db.ClassSessions.AsNoTracking()
-            .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt < until && s.EndsAt > from && !ids.Contains(s.Id)).ToListAsync(ct);
-        var all = others.Concat(planned).ToList();
-        foreach (var session in planned)
-        {
-            var overlapping = all.Where(s => s.Id != session.Id && s.StartsAt < session.EndsAt && s.EndsAt > session.StartsAt).ToList();
-            if (overlapping.FirstOrDefault(s => s.TrainerId != null && s.TrainerId == session.TrainerId) is { } trainerClash)
-            {
-                throw new DomainConflictException($"The trainer already teaches a class from {trainerClash.StartsAt:u} to {trainerClash.EndsAt:u}.");
-            }
-
-            if (overlapping.FirstOrDefault(s => s.RoomId != null && s.RoomId == session.RoomId) is { } roomClash)
-            {
-                var room = await db.Rooms.AsNoTracking().SingleAsync(r => r.Id == roomClash.RoomId, ct);
-                throw new DomainConflictException($"Room '{room.NameEn}' ({room.NameAr}) is taken from {roomClash.StartsAt:u} to {roomClash.EndsAt:u}.");
-            }
-        }
+        return TypedResults.Ok(SessionResponse.From(session, type, await ClassResources.LabelsAsync(db, [session], ct), booked, waitlisted));
     }
 }

@@ -1,9 +1,11 @@
 using Liyaqa.Domain.Classes;
+using Liyaqa.Domain.Classes.Specifications;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Infrastructure.Persistence;
+using Liyaqa.Infrastructure.Persistence.Specifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Classes;
@@ -17,23 +19,23 @@ public sealed class ClassPlaces(LiyaqaDbContext db, ClassMessages messages, Time
 {
     /// <summary>
     /// The earliest waitlisted member who still qualifies takes a place that is free, under the class's row lock —
-    /// until the waitlist closes at the club's promotion cut-off.
+    /// until the waitlist closes at the club's promotion cut-off. Places are counted with the caller's unsaved
+    /// changes (the cancellation that freed one), so the whole request still commits once.
     /// </summary>
     public async Task PromoteFirstInLineAsync(ClassSession session, CancellationToken ct)
     {
-        await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {session.Id} FOR UPDATE").SingleAsync(ct);
-        // The caller's cancellation must count as a free place: write it (inside the request's transaction) first.
-        await db.SaveChangesAsync(ct);
+        await db.LockClassAsync(session.Id, ct);
         var policy = await db.CurrentBookingPolicyAsync(ct);
         if (session.WaitlistClosedAt is not null || clock.GetUtcNow() > session.StartsAt - policy.PromotionClosesBefore
-            || await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, ct) >= session.Capacity)
+            || await PlacesTakenAsync(session, ct) >= session.Capacity)
         {
             return;
         }
 
         var tenant = await db.CurrentTenantAsync(ct);
         var day = tenant.DateAt(session.StartsAt);
-        foreach (var waiting in await db.Bookings.Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted).OrderBy(b => b.CreatedAt).ToListAsync(ct))
+        var waitlist = await db.Bookings.Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted).OrderBy(b => b.CreatedAt).ToListAsync(ct);
+        foreach (var waiting in waitlist.Where(b => b.Status == BookingStatus.Waitlisted))
         {
             var subscriptions = await db.Subscriptions.Where(s => s.MemberId == waiting.MemberId).ToListAsync(ct);
             if (BookingRules.SubscriptionFor(session, subscriptions, day) is not { } usable)
@@ -44,9 +46,22 @@ public sealed class ClassPlaces(LiyaqaDbContext db, ClassMessages messages, Time
             usable.UseClassCredit();
             waiting.Promote(usable.Id);
             await messages.TellAsync(tenant, await db.Members.AsNoTracking().SingleAsync(m => m.Id == waiting.MemberId, ct), session, MessageTemplates.WaitlistPromoted, null, ct);
-            BookingEndpoints.Bookings.Add(1, new KeyValuePair<string, object?>("result", "promoted"));
+            BookingMetrics.Requested("promoted");
             return;
         }
+    }
+
+    /// <summary>Booked places of the class as stored, corrected by this unit of work's changes not yet saved.</summary>
+    private async Task<int> PlacesTakenAsync(ClassSession session, CancellationToken ct)
+    {
+        var stored = await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, ct);
+        var pending = db.ChangeTracker.Entries<Booking>().Where(e => e.Entity.SessionId == session.Id).Sum(e =>
+        {
+            var bookedNow = e.State != EntityState.Deleted && e.Entity.Status == BookingStatus.Booked ? 1 : 0;
+            var bookedStored = e.State != EntityState.Added && e.Property(b => b.Status).OriginalValue == BookingStatus.Booked ? 1 : 0;
+            return bookedNow - bookedStored;
+        });
+        return stored + pending;
     }
 
     /// <summary>Cancels the member's future places their memberships no longer cover, after a freeze or cancellation.</summary>
@@ -56,7 +71,7 @@ public sealed class ClassPlaces(LiyaqaDbContext db, ClassMessages messages, Time
         var tenant = await db.CurrentTenantAsync(ct);
         var subscriptions = db.ChangeTracker.Entries<Domain.Memberships.Subscription>().Select(e => e.Entity).Where(s => s.MemberId == memberId)
             .Concat(await db.Subscriptions.Where(s => s.MemberId == memberId).ToListAsync(ct)).DistinctBy(s => s.Id).ToList();
-        var places = await db.Bookings.Where(b => b.MemberId == memberId && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted))
+        var places = await db.Bookings.WithSpecification(new ActivePlacesSpec(memberId: memberId))
             .Join(db.ClassSessions.Where(s => s.StartsAt > now), b => b.SessionId, s => s.Id, (b, s) => new { Booking = b, Session = s }).ToListAsync(ct);
         Member? member = null;
         foreach (var place in places)
@@ -85,7 +100,7 @@ public sealed class ClassPlaces(LiyaqaDbContext db, ClassMessages messages, Time
     {
         session.Cancel();
         var tenant = await db.CurrentTenantAsync(ct);
-        var bookings = await db.Bookings.Where(b => b.SessionId == session.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted)).ToListAsync(ct);
+        var bookings = await db.Bookings.WithSpecification(new ActivePlacesSpec(session.Id)).ToListAsync(ct);
         var subscriptionIds = bookings.Select(b => b.SubscriptionId).OfType<Guid>().ToList();
         var subscriptions = await db.Subscriptions.Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var memberIds = bookings.Select(b => b.MemberId).ToList();

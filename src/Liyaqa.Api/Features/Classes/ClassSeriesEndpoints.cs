@@ -47,12 +47,12 @@ public static class ClassSeriesEndpoints
         var now = clock.GetUtcNow();
         var sessions = series.Dates().Select(day => ClassSeries.StartOn(day, series.Rule.LocalTime, branch.TimeZone)).Where(start => start > now)
             .Select(start => ClassSession.Schedule(type, branch.Id, room, trainer, start, request.Capacity, now, series.Id)).ToList();
-        await ClassEndpoints.RequireNoClashAsync(db, sessions, ct);
+        await TimetableClashes.RequireNoneAsync(db, sessions, ct);
         db.ClassSeries.Add(series);
         db.ClassSessions.AddRange(sessions);
         await db.SaveChangesAsync(ct);
         var labels = await ClassResources.LabelsAsync(db, sessions, ct);
-        return TypedResults.Created($"{Route}/{series.Id}", new SeriesResponse(series.Id, type.Id, branch.Id, series.Rule, sessions.Select(s => ClassEndpoints.Describe(s, type, labels, 0, 0)).ToList()));
+        return TypedResults.Created($"{Route}/{series.Id}", new SeriesResponse(series.Id, type.Id, branch.Id, series.Rule, sessions.Select(s => SessionResponse.From(s, type, labels, 0, 0)).ToList()));
     }
 
     private static async Task<Results<Ok<SeriesResponse>, NotFound>> ChangeAsync(Guid id, ChangeSeriesRequest request, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct)
@@ -91,10 +91,10 @@ public static class ClassSeriesEndpoints
             series.ChangeTime(localTime);
         }
 
-        await ClassEndpoints.RequireNoClashAsync(db, sessions, ct);
+        await TimetableClashes.RequireNoneAsync(db, sessions, ct);
         await db.SaveChangesAsync(ct);
         var labels = await ClassResources.LabelsAsync(db, sessions, ct);
-        return TypedResults.Ok(new SeriesResponse(series.Id, type.Id, branch.Id, series.Rule, sessions.Select(s => ClassEndpoints.Describe(s, type, labels, 0, 0)).ToList()));
+        return TypedResults.Ok(new SeriesResponse(series.Id, type.Id, branch.Id, series.Rule, sessions.Select(s => SessionResponse.From(s, type, labels, 0, 0)).ToList()));
     }
 
     private static async Task<Results<Ok<SeriesResponse>, NotFound>> SkipAsync(Guid id, SeriesException request, LiyaqaDbContext db, ClassPlaces places, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Liyaqa.Domain.Classes;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Infrastructure.Jobs;
+using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,7 @@ public sealed class WaitlistCutoffJob(IServiceScopeFactory scopes, TimeProvider 
             foreach (var session in sessions)
             {
                 // Under the class's row lock, so no cancellation promotes anyone while the waitlist closes.
-                await db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {session.Id} FOR UPDATE").SingleAsync(cancellationToken);
+                await db.LockClassAsync(session.Id, cancellationToken);
                 var waiting = await db.Bookings.Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted)
                     .Join(db.Members, b => b.MemberId, m => m.Id, (b, m) => new { Booking = b, Member = m }).ToListAsync(cancellationToken);
                 foreach (var place in waiting)

@@ -29,7 +29,6 @@ public static class MemberEndpoints
         manage.MapPost("/", CreateAsync).WithSummary("Create a member, or a lead when leadSource is given.");
         manage.MapPut("/{id:guid}", UpdateAsync).WithSummary("Change a member's details.");
         manage.MapPost("/{id:guid}/archive", ArchiveAsync).WithSummary("Archive a member: hidden from searches, history kept.");
-        manage.MapPost("/{id:guid}/trial", StartTrialAsync).WithSummary("Give a lead a free trial pass of some days or some visits.");
         manage.MapPost("/{id:guid}/app-account", InviteToAppAsync).WithSummary("Invite the member to the member app (an account with the Member role).");
         return app;
     }
@@ -81,28 +80,6 @@ public static class MemberEndpoints
         member.Archive(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(MemberResponse.From(member));
-    }
-
-    private static async Task<Results<Created<Subscriptions.SubscriptionResponse>, NotFound>> StartTrialAsync(
-        Guid id, TrialRequest request, LiyaqaDbContext db, MemberStatuses statuses, TimeProvider clock, CancellationToken ct)
-    {
-        if (await db.Members.SingleOrDefaultAsync(m => m.Id == id, ct) is not { } member)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var tenant = await db.CurrentTenantAsync(ct);
-        var today = tenant.DateAt(clock.GetUtcNow());
-        if (await db.Subscriptions.AnyAsync(s => s.MemberId == id, ct))
-        {
-            throw new DomainRuleException("trial-not-for-customers", "Trial passes are for leads who never had a subscription or trial.");
-        }
-
-        var trial = Subscription.Trial(member.Id, request.StartDate ?? today, request.Days, request.Visits, clock.GetUtcNow());
-        db.Subscriptions.Add(trial);
-        await statuses.RefreshAsync(member, tenant, ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"{Subscriptions.SubscriptionEndpoints.Route}/{trial.Id}", Subscriptions.SubscriptionResponse.From(trial));
     }
 
     private static async Task<Results<Ok<MemberResponse>, NotFound>> InviteToAppAsync(

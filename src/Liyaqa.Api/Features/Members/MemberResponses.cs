@@ -36,5 +36,3 @@ public sealed record CreateMemberRequest(
     public MemberDetails Details => new(FirstNameEn, LastNameEn, FirstNameAr, LastNameAr, Email, Phone, Gender, DateOfBirth, NationalId,
         EmergencyContactName, EmergencyContactPhone, HomeBranchId, Tags, Notes, Language);
 }
-
-public sealed record TrialRequest(int? Days, int? Visits, DateOnly? StartDate);

@@ -19,6 +19,8 @@ public sealed record SubscriptionResponse(
         s.Discount, s.AutoRenew, s.CancelledOn, s.Freezes, s.Terms);
 }
 
+public sealed record TrialRequest(int? Days, int? Visits, DateOnly? StartDate);
+
 public sealed record SellRequest(Guid PlanId, DateOnly? StartDate, decimal Discount = 0, bool? ChargeJoiningFee = null);
 
 public sealed record ChangePlanRequest(Guid PlanId);
@@ -35,15 +37,20 @@ public static class SubscriptionEndpoints
 {
     public const string Route = "/api/subscriptions";
 
+    /// <summary>A member's memberships are also reached from the member.</summary>
+    private const string MembersRoute = "/api/members";
+
     public static WebApplication MapSubscriptions(this WebApplication app)
     {
-        var read = app.MapTenantGroup(MemberEndpoints.Route, Permissions.MembersRead).WithTags("Subscriptions");
+        var read = app.MapTenantGroup(MembersRoute, Permissions.MembersRead).WithTags("Subscriptions");
         read.MapGet("/{id:guid}/subscriptions", ListOfMemberAsync).WithSummary("A member's subscriptions, newest first.");
         app.MapTenantGroup(Route, Permissions.MembersRead).WithTags("Subscriptions")
             .MapGet("/{id:guid}", GetAsync).WithSummary("One subscription.");
 
-        app.MapTenantGroup(MemberEndpoints.Route, Permissions.SubscriptionsManage).WithTags("Subscriptions")
+        app.MapTenantGroup(MembersRoute, Permissions.SubscriptionsManage).WithTags("Subscriptions")
             .MapPost("/{id:guid}/subscriptions", SellAsync).WithSummary("Sell a plan to a member (a lead becomes a member).");
+        app.MapTenantGroup(MembersRoute, Permissions.MembersManage).WithTags("Subscriptions")
+            .MapPost("/{id:guid}/trial", StartTrialAsync).WithSummary("Give a lead a free trial pass of some days or some visits.");
         var manage = app.MapTenantGroup(Route, Permissions.SubscriptionsManage).WithTags("Subscriptions");
         manage.MapPost("/{id:guid}/renew", RenewAsync).WithSummary("Sell the same plan again, from the day after this one ends (or today).");
         manage.MapPost("/{id:guid}/change-plan", ChangePlanAsync).WithSummary("Upgrade or downgrade today; the unused value is taken off the new price.");
@@ -52,6 +59,28 @@ public static class SubscriptionEndpoints
             changes.FreezeAsync(id, request, memberId: null, ct)).WithSummary("Freeze for a period (may start later); the end date moves by the frozen days.");
         manage.MapDelete("/{id:guid}/freezes/{freezeId:guid}", UnfreezeAsync).WithSummary("End a running freeze today, or drop one that has not started.");
         return app;
+    }
+
+    private static async Task<Results<Created<SubscriptionResponse>, NotFound>> StartTrialAsync(
+        Guid id, TrialRequest request, LiyaqaDbContext db, MemberStatuses statuses, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.Members.SingleOrDefaultAsync(m => m.Id == id, ct) is not { } member)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var tenant = await db.CurrentTenantAsync(ct);
+        var today = tenant.DateAt(clock.GetUtcNow());
+        if (await db.Subscriptions.AnyAsync(s => s.MemberId == id, ct))
+        {
+            throw new DomainRuleException("trial-not-for-customers", "Trial passes are for leads who never had a subscription or trial.");
+        }
+
+        var trial = Subscription.Trial(member.Id, request.StartDate ?? today, request.Days, request.Visits, clock.GetUtcNow());
+        db.Subscriptions.Add(trial);
+        await statuses.RefreshAsync(member, tenant, ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"{Route}/{trial.Id}", SubscriptionResponse.From(trial));
     }
 
     private static async Task<Results<Ok<List<SubscriptionResponse>>, NotFound>> ListOfMemberAsync(Guid id, LiyaqaDbContext db, CancellationToken ct)

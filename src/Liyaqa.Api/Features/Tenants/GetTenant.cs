@@ -1,15 +1,15 @@
-using Liyaqa.Domain.Common;
-using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Tenants.Specifications;
-using Mapster;
+using Liyaqa.Infrastructure.Persistence;
+using Liyaqa.Infrastructure.Persistence.Specifications;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Tenants;
 
 public static class GetTenant
 {
-    public static async Task<Results<Ok<TenantResponse>, NotFound>> HandleAsync(string slug, IReadRepository<Tenant> tenants, CancellationToken ct) =>
-        await tenants.SingleOrDefaultAsync(new TenantBySlugSpec(slug), ct) is { } tenant
-            ? TypedResults.Ok(tenant.Adapt<TenantResponse>())
+    public static async Task<Results<Ok<TenantResponse>, NotFound>> HandleAsync(string slug, LiyaqaDbContext db, CancellationToken ct) =>
+        await db.Tenants.WithSpecification(new TenantBySlugSpec(slug)).SingleOrDefaultAsync(ct) is { } tenant
+            ? TypedResults.Ok(TenantResponse.From(tenant))
             : TypedResults.NotFound();
 }

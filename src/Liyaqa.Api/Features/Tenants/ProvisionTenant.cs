@@ -5,7 +5,6 @@ using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
-using Mapster;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +18,7 @@ public static class ProvisionTenant
     public static async Task<Created<TenantResponse>> HandleAsync(ProvisionTenantRequest request, TenantProvisioner provisioner, CancellationToken ct)
     {
         var tenant = await provisioner.ProvisionAsync(request, ct);
-        return TypedResults.Created($"{TenantEndpoints.Route}/{tenant.Slug}", tenant.Adapt<TenantResponse>());
+        return TypedResults.Created($"{TenantEndpoints.Route}/{tenant.Slug}", TenantResponse.From(tenant));
     }
 }
 

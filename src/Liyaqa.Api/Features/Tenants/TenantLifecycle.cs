@@ -2,7 +2,6 @@ using Liyaqa.Domain.Tenants;
 using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
-using Mapster;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,6 +45,6 @@ public sealed class TenantChanges(LiyaqaDbContext db, TenantContext tenantContex
 
         await transaction.CommitAsync(ct);
         await sessions.ForgetTenantAsync(tenant.Id);
-        return TypedResults.Ok(tenant.Adapt<TenantResponse>());
+        return TypedResults.Ok(TenantResponse.From(tenant));
     }
 }

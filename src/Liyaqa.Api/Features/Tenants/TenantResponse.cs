@@ -1,12 +1,9 @@
 using Liyaqa.Domain.Tenants;
-using Mapster;
 
 namespace Liyaqa.Api.Features.Tenants;
 
 public sealed record TenantResponse(
-    Guid Id, string Slug, string Name, TenantStatus Status, string TimeZone, string Currency, decimal VatRate, string? VatNumber, DateTimeOffset CreatedAt);
-
-internal sealed class TenantMappings : IRegister
+    Guid Id, string Slug, string Name, TenantStatus Status, string TimeZone, string Currency, decimal VatRate, string? VatNumber, DateTimeOffset CreatedAt)
 {
-    public void Register(TypeAdapterConfig config) => config.NewConfig<Tenant, TenantResponse>();
+    public static TenantResponse From(Tenant t) => new(t.Id, t.Slug, t.Name, t.Status, t.TimeZone, t.Currency, t.VatRate, t.VatNumber, t.CreatedAt);
 }

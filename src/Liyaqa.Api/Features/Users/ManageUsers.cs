@@ -5,7 +5,6 @@ using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Persistence;
-using Mapster;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,12 +30,12 @@ public static class ManageUsers
             .Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"A page holds 1-{MaxPageSize} accounts.")
             .ThrowIfAny();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return TypedResults.Ok(new UserPage(users.Adapt<List<UserResponse>>(), page, pageSize, await db.Users.CountAsync(ct)));
+        return TypedResults.Ok(new UserPage(users.Select(UserResponse.From).ToList(), page, pageSize, await db.Users.CountAsync(ct)));
     }
 
     public static async Task<Results<Ok<UserResponse>, NotFound>> GetAsync(Guid id, LiyaqaDbContext db, CancellationToken ct) =>
         await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) is { } user
-            ? TypedResults.Ok(user.Adapt<UserResponse>())
+            ? TypedResults.Ok(UserResponse.From(user))
             : TypedResults.NotFound();
 
     public static async Task<Created<UserResponse>> CreateAsync(
@@ -65,7 +64,7 @@ public static class ManageUsers
         }
 
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"{UserEndpoints.Route}/{user.Id}", user.Adapt<UserResponse>());
+        return TypedResults.Created($"{UserEndpoints.Route}/{user.Id}", UserResponse.From(user));
     }
 
     public static Task<Results<Ok<UserResponse>, NotFound>> ChangeRolesAsync(
@@ -132,6 +131,6 @@ public sealed class AccountChanges(LiyaqaDbContext db, SessionStateCache session
 
         await db.SaveChangesAsync(ct);
         await sessions.ForgetUserAsync(user.Id);
-        return TypedResults.Ok(user.Adapt<UserResponse>());
+        return TypedResults.Ok(UserResponse.From(user));
     }
 }

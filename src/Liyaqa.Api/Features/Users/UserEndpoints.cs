@@ -1,7 +1,6 @@
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Domain.Users;
-using Mapster;
 
 namespace Liyaqa.Api.Features.Users;
 
@@ -30,11 +29,10 @@ public static class UserEndpoints
 
 public sealed record UserResponse(
     Guid Id, string Email, string DisplayName, IReadOnlyList<Role> Roles, bool Enabled, bool Locked, int FailedLoginAttempts,
-    DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt);
+    DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt)
+{
+    public static UserResponse From(User u) =>
+        new(u.Id, u.Email, u.DisplayName, u.Roles, u.Enabled, u.Locked, u.FailedLoginAttempts, u.LastLoginAt, u.CreatedAt);
+}
 
 public sealed record UserPage(IReadOnlyList<UserResponse> Items, int Page, int PageSize, int Total);
-
-internal sealed class UserMappings : IRegister
-{
-    public void Register(TypeAdapterConfig config) => config.NewConfig<User, UserResponse>();
-}

@@ -4,7 +4,7 @@ using Liyaqa.Domain.Tenancy;
 namespace Liyaqa.Domain.Notifications.Templates;
 
 /// <summary>A club's own wording of one message in one language, used instead of Liyaqa's default.</summary>
-public sealed class MessageTemplate : Entity, IAggregateRoot, ITenantOwned
+public sealed class MessageTemplate : Entity, ITenantOwned
 {
     private MessageTemplate()
     {
