@@ -19,32 +19,3 @@ public static class TenantLifecycle
     public static Task<Results<Ok<TenantResponse>, NotFound>> RevokeSessionsAsync(string slug, TenantChanges changes, TimeProvider clock, CancellationToken ct) =>
         changes.ApplyAsync(slug, tenant => tenant.RevokeSessions(clock.GetUtcNow()), revokeRefreshTokens: true, ct);
 }
-
-/// <summary>Changes one club as that club (so its audit lines and token revocations pass row-level security).</summary>
-public sealed class TenantChanges(LiyaqaDbContext db, TenantContext tenantContext, SessionStateCache sessions, TimeProvider clock)
-{
-    public async Task<Results<Ok<TenantResponse>, NotFound>> ApplyAsync(string slug, Action<Tenant> change, bool revokeRefreshTokens, CancellationToken ct)
-    {
-        var normalized = slug.Trim().ToLowerInvariant();
-        var tenantId = await db.Tenants.Where(t => t.Slug == normalized).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(ct);
-        if (tenantId is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        tenantContext.Use(tenantId.Value);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
-        change(tenant);
-        await db.SaveChangesAsync(ct);
-        if (revokeRefreshTokens)
-        {
-            var now = clock.GetUtcNow();
-            await db.RefreshTokens.Where(t => t.RevokedAt == null).ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), ct);
-        }
-
-        await transaction.CommitAsync(ct);
-        await sessions.ForgetTenantAsync(tenant.Id);
-        return TypedResults.Ok(TenantResponse.From(tenant));
-    }
-}
