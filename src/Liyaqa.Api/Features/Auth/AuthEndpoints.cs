@@ -11,7 +11,7 @@ public static class AuthEndpoints
 
     public static WebApplication MapAuth(this WebApplication app)
     {
-        var anonymous = app.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous().AddEndpointFilter(ClubFromHeader.RequireAsync);
+        var anonymous = app.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous().AddEndpointFilter(TenantFromHeader.RequireAsync);
         anonymous.MapPost("/login", Login.HandleAsync)
             .AddEndpointFilter(new SignInRateLimit("login", context => context.Arguments.OfType<LoginRequest>().FirstOrDefault()?.Email))
             .WithSummary("Sign in to the club named by the X-Tenant-Id header; returns an access and a refresh token.");

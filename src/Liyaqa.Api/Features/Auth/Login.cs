@@ -32,7 +32,7 @@ public static class Login
         var log = loggers.CreateLogger("Liyaqa.Auth");
         var slug = tenantSlug!.Trim().ToLowerInvariant();
         var email = User.NormalizeEmail(request.Email);
-        var tenant = await ClubFromHeader.FindAsync(db, slug, ct);
+        var tenant = await TenantFromHeader.FindAsync(db, slug, ct);
         if (tenant is null)
         {
             hasher.VerifyDecoy(request.Password);

@@ -28,7 +28,7 @@ public static class PasswordReset
         AccountEmails emails,
         CancellationToken ct)
     {
-        var tenant = await ClubFromHeader.FindAsync(db, tenantSlug!, ct);
+        var tenant = await TenantFromHeader.FindAsync(db, tenantSlug!, ct);
         if (tenant is null || tenant.IsSuspended)
         {
             return TypedResults.Accepted((string?)null);
@@ -58,7 +58,7 @@ public static class PasswordReset
         TimeProvider clock,
         CancellationToken ct)
     {
-        var tenant = await ClubFromHeader.FindAsync(db, tenantSlug!, ct);
+        var tenant = await TenantFromHeader.FindAsync(db, tenantSlug!, ct);
         if (tenant is null || tenant.IsSuspended)
         {
             return InvalidLink();

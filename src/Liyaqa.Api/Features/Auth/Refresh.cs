@@ -26,7 +26,7 @@ public static class Refresh
         CancellationToken ct)
     {
         var slug = tenantSlug!.Trim().ToLowerInvariant();
-        var tenant = await ClubFromHeader.FindAsync(db, slug, ct);
+        var tenant = await TenantFromHeader.FindAsync(db, slug, ct);
         if (tenant is null || string.IsNullOrEmpty(request.RefreshToken))
         {
             return AuthProblems.InvalidRefreshToken();

@@ -25,7 +25,7 @@ public sealed class ClassReminderJob(IServiceScopeFactory scopes, TimeProvider c
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var reminded = await scopes.CountInEveryClubAsync(async (services, db) =>
+        var reminded = await scopes.CountInEveryTenantAsync(async (services, db) =>
         {
             var horizon = now + (await db.CurrentBookingPolicyAsync(cancellationToken)).ReminderBefore;
             var sessions = await db.ClassSessions.Where(s => s.Status == SessionStatus.Scheduled && !s.RemindersSent && s.StartsAt > now && s.StartsAt <= horizon).ToListAsync(cancellationToken);

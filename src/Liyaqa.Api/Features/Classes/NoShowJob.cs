@@ -35,7 +35,7 @@ public sealed class NoShowJob(IServiceScopeFactory scopes, TimeProvider clock, I
     {
         var now = clock.GetUtcNow();
         var (classes, missed) = (0, 0);
-        foreach (var club in await scopes.ClubsAsync(cancellationToken))
+        foreach (var club in await scopes.TenantIdsAsync(cancellationToken))
         {
             var (closed, noShows) = await scopes.RunAsync(club, async (_, db) =>
             {

@@ -27,7 +27,7 @@ public sealed class WaitlistCutoffJob(IServiceScopeFactory scopes, TimeProvider 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var expired = await scopes.CountInEveryClubAsync(async (services, db) =>
+        var expired = await scopes.CountInEveryTenantAsync(async (services, db) =>
         {
             var cutoff = now + (await db.CurrentBookingPolicyAsync(cancellationToken)).PromotionClosesBefore;
             var sessions = await db.ClassSessions.Where(s => s.Status == SessionStatus.Scheduled && s.WaitlistClosedAt == null && s.StartsAt <= cutoff)

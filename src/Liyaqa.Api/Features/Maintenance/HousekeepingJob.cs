@@ -29,7 +29,7 @@ public sealed class HousekeepingJob(IServiceScopeFactory scopes, TimeProvider cl
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var removed = await scopes.CountInEveryClubAsync(async (_, db) =>
+        var removed = await scopes.CountInEveryTenantAsync(async (_, db) =>
             await db.RefreshTokens
                 .Where(t => t.ExpiresAt < now - TokenRetention || (t.RevokedAt ?? t.ConsumedAt) < now - TokenRetention)
                 .ExecuteDeleteAsync(cancellationToken)

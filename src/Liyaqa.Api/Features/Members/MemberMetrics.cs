@@ -28,7 +28,7 @@ public sealed class MemberMetrics(IServiceScopeFactory scopes, ILogger<MemberMet
             try
             {
                 long total = 0;
-                foreach (var club in await scopes.ClubsAsync(stoppingToken))
+                foreach (var club in await scopes.TenantIdsAsync(stoppingToken))
                 {
                     total += await scopes.RunAsync(club, (_, db) => db.Members.LongCountAsync(m => m.Status == MemberStatus.Active, stoppingToken), stoppingToken);
                 }

@@ -35,7 +35,7 @@ public sealed class MembershipLifecycleJob(IServiceScopeFactory scopes, TimeProv
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var totals = (Renewed: 0, Expired: 0, Reminded: 0, StatusChanges: 0);
-        foreach (var tenantId in await scopes.ClubsAsync(cancellationToken))
+        foreach (var tenantId in await scopes.TenantIdsAsync(cancellationToken))
         {
             try
             {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liyaqa.Api.Features.Auth;
 
 /// <summary>Before sign-in, the club a request is for comes from the X-Tenant-Id header (its slug).</summary>
-internal static class ClubFromHeader
+internal static class TenantFromHeader
 {
     /// <summary>
     /// The sign-in endpoints' filter: without the header the answer is a 400 naming it, so handlers

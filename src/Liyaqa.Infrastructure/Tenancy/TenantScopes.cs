@@ -8,7 +8,7 @@ namespace Liyaqa.Infrastructure.Tenancy;
 /// How background work acts for a club: a fresh DI scope whose tenant context is the club, and one database
 /// transaction (so row-level security applies) committed when the work returns.
 /// </summary>
-public static class ClubScopes
+public static class TenantScopes
 {
     public static async Task<T> RunAsync<T>(this IServiceScopeFactory scopes, Guid tenantId, Func<IServiceProvider, LiyaqaDbContext, Task<T>> work, CancellationToken ct)
     {
@@ -22,10 +22,10 @@ public static class ClubScopes
     }
 
     /// <summary>Runs <paramref name="work"/> for every club in turn (each in its own scope and transaction) and sums what it counted.</summary>
-    public static async Task<int> CountInEveryClubAsync(this IServiceScopeFactory scopes, Func<IServiceProvider, LiyaqaDbContext, Task<int>> work, CancellationToken ct)
+    public static async Task<int> CountInEveryTenantAsync(this IServiceScopeFactory scopes, Func<IServiceProvider, LiyaqaDbContext, Task<int>> work, CancellationToken ct)
     {
         var total = 0;
-        foreach (var club in await scopes.ClubsAsync(ct))
+        foreach (var club in await scopes.TenantIdsAsync(ct))
         {
             total += await scopes.RunAsync(club, work, ct);
         }
@@ -34,7 +34,7 @@ public static class ClubScopes
     }
 
     /// <summary>Every club's id, read outside any club.</summary>
-    public static async Task<List<Guid>> ClubsAsync(this IServiceScopeFactory scopes, CancellationToken ct)
+    public static async Task<List<Guid>> TenantIdsAsync(this IServiceScopeFactory scopes, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LiyaqaDbContext>().Tenants.Select(t => t.Id).ToListAsync(ct);
