@@ -30,6 +30,14 @@ public sealed class DatabaseMigrator(LiyaqaConnectionStrings connectionStrings, 
 
             await using (var db = LiyaqaDbContextFactory.ForOwner(connectionStrings.Owner))
             {
+                var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations()).ToList();
+                if (unknown.Count > 0)
+                {
+                    throw new InvalidOperationException(
+                        $"Database {database} was built by migrations this version does not know ({string.Join(", ", unknown)}); the schema was "
+                        + "folded into one baseline before the first release. Drop the database (in development: delete the data folder, .data/) and start again.");
+                }
+
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
                 if (pending.Count > 0)
                 {

@@ -25,6 +25,70 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Liyaqa.Domain.Auditing.AuditLogEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<JsonDocument>("Details")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid?>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_audit_log_tenant_id_created_at");
+
+                    b.HasIndex("TenantId", "Action", "CreatedAt")
+                        .HasDatabaseName("ix_audit_log_tenant_id_action_created_at");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Billing.MemberCharge", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1302,6 +1366,48 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("platform_operators", (string)null);
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Platform.PlatformState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("SessionsValidAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sessions_valid_after");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_state");
+
+                    b.ToTable("platform_state", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Platform.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_keys");
+
+                    b.ToTable("signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1366,6 +1472,27 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_tenants_slug");
 
                     b.ToTable("tenants", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Tenants.TenantCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "Name")
+                        .HasName("pk_tenant_counters");
+
+                    b.ToTable("tenant_counters", (string)null);
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Users.PasswordResetToken", b =>
@@ -1558,133 +1685,6 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_users_tenant_id_email");
 
                     b.ToTable("users", (string)null);
-                });
-
-            modelBuilder.Entity("Liyaqa.Infrastructure.Auditing.AuditLogEntry", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("action");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<JsonDocument>("Details")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("details");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("email");
-
-                    b.Property<Guid?>("EntityId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("entity_id");
-
-                    b.Property<string>("EntityType")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("entity_type");
-
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("ip_address");
-
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
-                        .HasColumnName("user_agent");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("TenantId", "Id")
-                        .HasName("pk_audit_log");
-
-                    b.HasIndex("TenantId", "CreatedAt")
-                        .HasDatabaseName("ix_audit_log_tenant_id_created_at");
-
-                    b.HasIndex("TenantId", "Action", "CreatedAt")
-                        .HasDatabaseName("ix_audit_log_tenant_id_action_created_at");
-
-                    b.ToTable("audit_log", (string)null);
-                });
-
-            modelBuilder.Entity("Liyaqa.Infrastructure.Identity.PlatformState", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("SessionsValidAfter")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sessions_valid_after");
-
-                    b.HasKey("Id")
-                        .HasName("pk_platform_state");
-
-                    b.ToTable("platform_state", (string)null);
-                });
-
-            modelBuilder.Entity("Liyaqa.Infrastructure.Identity.SigningKey", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset?>("RetiredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("retired_at");
-
-                    b.Property<byte[]>("Secret")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("secret");
-
-                    b.HasKey("Id")
-                        .HasName("pk_signing_keys");
-
-                    b.ToTable("signing_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Liyaqa.Infrastructure.Persistence.TenantCounter", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("name");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("bigint")
-                        .HasColumnName("value");
-
-                    b.HasKey("TenantId", "Name")
-                        .HasName("pk_tenant_counters");
-
-                    b.ToTable("tenant_counters", (string)null);
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Billing.MemberCharge", b =>

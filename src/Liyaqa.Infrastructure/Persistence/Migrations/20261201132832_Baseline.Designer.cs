@@ -14,8 +14,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Liyaqa.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(LiyaqaDbContext))]
-    [Migration("20261126185550_Members")]
-    partial class Members
+    [Migration("20261201132832_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -27,6 +27,149 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Liyaqa.Domain.Auditing.AuditLogEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<JsonDocument>("Details")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid?>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_audit_log_tenant_id_created_at");
+
+                    b.HasIndex("TenantId", "Action", "CreatedAt")
+                        .HasDatabaseName("ix_audit_log_tenant_id_action_created_at");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.MemberCharge", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WaiveReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("waive_reason");
+
+                    b.Property<DateTimeOffset?>("WaivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waived_at");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "Liyaqa.Domain.Billing.MemberCharge.Amount#Charge", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Net")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("amount_net");
+
+                            b1.Property<decimal>("Total")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("amount_total");
+
+                            b1.Property<decimal>("Vat")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("amount_vat");
+                        });
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_member_charges");
+
+                    b.HasIndex("TenantId", "BookingId", "Reason")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_charges_tenant_id_booking_id_reason");
+
+                    b.HasIndex("TenantId", "MemberId", "CreatedAt")
+                        .HasDatabaseName("ix_member_charges_tenant_id_member_id_created_at");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_member_charges_tenant_id_status_created_at");
+
+                    b.ToTable("member_charges", (string)null);
+                });
 
             modelBuilder.Entity("Liyaqa.Domain.Branches.Branch", b =>
                 {
@@ -137,6 +280,419 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("check_ins", (string)null);
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Classes.Booking", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_bookings");
+
+                    b.HasIndex("TenantId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_tenant_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("TenantId", "MemberId", "Status")
+                        .HasDatabaseName("ix_bookings_tenant_id_member_id_status");
+
+                    b.HasIndex("TenantId", "SessionId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_tenant_id_session_id_member_id")
+                        .HasFilter("status IN ('Booked', 'Waitlisted')");
+
+                    b.ToTable("bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.BookingPolicy", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ClosesBeforeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("closes_before_minutes");
+
+                    b.Property<int>("LateCancelBeforeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_cancel_before_minutes");
+
+                    b.Property<decimal>("LateCancelFee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("late_cancel_fee");
+
+                    b.Property<string>("LateCancelPenalty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("late_cancel_penalty");
+
+                    b.Property<int>("MaxFutureBookings")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_future_bookings");
+
+                    b.Property<int>("NoShowBlockDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("no_show_block_days");
+
+                    b.Property<decimal>("NoShowFee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("no_show_fee");
+
+                    b.Property<int>("NoShowLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("no_show_limit");
+
+                    b.Property<int>("OpensBeforeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("opens_before_days");
+
+                    b.Property<int>("PromotionClosesBeforeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("promotion_closes_before_minutes");
+
+                    b.Property<int>("ReminderBeforeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_before_minutes");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_booking_policies");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_booking_policies_tenant_id");
+
+                    b.ToTable("booking_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.ClassSeries", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid>("ClassTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("class_type_id");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rule");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_class_series");
+
+                    b.HasIndex("TenantId", "ClassTypeId")
+                        .HasDatabaseName("ix_class_series_tenant_id_class_type_id");
+
+                    b.ToTable("class_series", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.ClassSession", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<Guid>("ClassTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("class_type_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<bool>("RemindersSent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reminders_sent");
+
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("room_id");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("TrainerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trainer_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("WaitlistClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waitlist_closed_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_class_sessions");
+
+                    b.HasIndex("TenantId", "ClassTypeId")
+                        .HasDatabaseName("ix_class_sessions_tenant_id_class_type_id");
+
+                    b.HasIndex("TenantId", "RoomId")
+                        .HasDatabaseName("ix_class_sessions_tenant_id_room_id");
+
+                    b.HasIndex("TenantId", "SeriesId")
+                        .HasDatabaseName("ix_class_sessions_tenant_id_series_id");
+
+                    b.HasIndex("TenantId", "StartsAt")
+                        .HasDatabaseName("ix_class_sessions_tenant_id_starts_at");
+
+                    b.ToTable("class_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.ClassType", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("color");
+
+                    b.Property<int>("DefaultCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("default_capacity");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_class_types");
+
+                    b.ToTable("class_types", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.Room", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameArKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name_ar_key")
+                        .HasComputedColumnSql("lower(name_ar)", true);
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameEnKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name_en_key")
+                        .HasComputedColumnSql("lower(name_en)", true);
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_rooms");
+
+                    b.HasIndex("TenantId", "BranchId", "NameArKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rooms_tenant_id_branch_id_name_ar_key");
+
+                    b.HasIndex("TenantId", "BranchId", "NameEnKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rooms_tenant_id_branch_id_name_en_key");
+
+                    b.ToTable("rooms", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.TrainerProfile", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BioAr")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("bio_ar");
+
+                    b.Property<string>("BioEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("bio_en");
+
+                    b.Property<string>("DisplayNameAr")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name_ar");
+
+                    b.Property<string>("DisplayNameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name_en");
+
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("photo_url");
+
+                    b.PrimitiveCollection<string[]>("Specialities")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("specialities");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_trainer_profiles");
+
+                    b.ToTable("trainer_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -150,6 +706,11 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
+
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("calendar_token_hash");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -278,6 +839,11 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex("TenantId", "CalendarTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_tenant_id_calendar_token_hash")
+                        .HasFilter("calendar_token_hash IS NOT NULL");
+
                     b.HasIndex("TenantId", "Email")
                         .IsUnique()
                         .HasDatabaseName("ix_members_tenant_id_email")
@@ -295,7 +861,102 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "Status")
                         .HasDatabaseName("ix_members_tenant_id_status");
 
+                    b.HasIndex("TenantId", "FirstNameEn", "LastNameEn", "FirstNameAr", "Number")
+                        .HasDatabaseName("ix_members_list_order")
+                        .HasFilter("archived_at IS NULL");
+
                     b.ToTable("members", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Members.MemberImport", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dry_run");
+
+                    b.Property<string>("Errors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("errors");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("mapping");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed_rows");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_member_imports");
+
+                    b.ToTable("member_imports", (string)null);
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Memberships.MembershipPlan", b =>
@@ -708,6 +1369,48 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("platform_operators", (string)null);
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Platform.PlatformState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("SessionsValidAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sessions_valid_after");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_state");
+
+                    b.ToTable("platform_state", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Platform.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_keys");
+
+                    b.ToTable("signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -772,6 +1475,27 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_tenants_slug");
 
                     b.ToTable("tenants", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Tenants.TenantCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "Name")
+                        .HasName("pk_tenant_counters");
+
+                    b.ToTable("tenant_counters", (string)null);
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Users.PasswordResetToken", b =>
@@ -966,131 +1690,21 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("Liyaqa.Infrastructure.Auditing.AuditLogEntry", b =>
+            modelBuilder.Entity("Liyaqa.Domain.Billing.MemberCharge", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Action")
+                    b.HasOne("Liyaqa.Domain.Classes.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("action");
+                        .HasConstraintName("fk_member_charges_bookings_tenant_id_booking_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<JsonDocument>("Details")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("details");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("email");
-
-                    b.Property<Guid?>("EntityId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("entity_id");
-
-                    b.Property<string>("EntityType")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("entity_type");
-
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("ip_address");
-
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
-                        .HasColumnName("user_agent");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("TenantId", "Id")
-                        .HasName("pk_audit_log");
-
-                    b.HasIndex("TenantId", "CreatedAt")
-                        .HasDatabaseName("ix_audit_log_tenant_id_created_at");
-
-                    b.HasIndex("TenantId", "Action", "CreatedAt")
-                        .HasDatabaseName("ix_audit_log_tenant_id_action_created_at");
-
-                    b.ToTable("audit_log", (string)null);
-                });
-
-            modelBuilder.Entity("Liyaqa.Infrastructure.Identity.PlatformState", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("SessionsValidAfter")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sessions_valid_after");
-
-                    b.HasKey("Id")
-                        .HasName("pk_platform_state");
-
-                    b.ToTable("platform_state", (string)null);
-                });
-
-            modelBuilder.Entity("Liyaqa.Infrastructure.Identity.SigningKey", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset?>("RetiredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("retired_at");
-
-                    b.Property<byte[]>("Secret")
+                    b.HasOne("Liyaqa.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("secret");
-
-                    b.HasKey("Id")
-                        .HasName("pk_signing_keys");
-
-                    b.ToTable("signing_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Liyaqa.Infrastructure.Persistence.TenantCounter", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("name");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("bigint")
-                        .HasColumnName("value");
-
-                    b.HasKey("TenantId", "Name")
-                        .HasName("pk_tenant_counters");
-
-                    b.ToTable("tenant_counters", (string)null);
+                        .HasConstraintName("fk_member_charges_members_tenant_id_member_id");
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Branches.Branch", b =>
@@ -1113,6 +1727,89 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_check_ins_members_tenant_id_member_id");
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Classes.Booking", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_members_tenant_id_member_id");
+
+                    b.HasOne("Liyaqa.Domain.Classes.ClassSession", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_class_sessions_tenant_id_session_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.BookingPolicy", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_policies_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.ClassSeries", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Classes.ClassType", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ClassTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_class_series_class_types_tenant_id_class_type_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.ClassSession", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Classes.ClassType", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ClassTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_class_sessions_class_types_tenant_id_class_type_id");
+
+                    b.HasOne("Liyaqa.Domain.Classes.Room", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_class_sessions_rooms_tenant_id_room_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.ClassType", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_class_types_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.Room", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rooms_branches_tenant_id_branch_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Classes.TrainerProfile", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("Liyaqa.Domain.Classes.TrainerProfile", "TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_trainer_profiles_users_tenant_id_id");
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Members.Member", b =>
                 {
                     b.HasOne("Liyaqa.Domain.Tenants.Tenant", null)
@@ -1121,6 +1818,16 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_members_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Members.MemberImport", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_imports_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Memberships.MembershipPlan", b =>
