@@ -23,7 +23,12 @@ public sealed class DatabaseMigrator(LiyaqaConnectionStrings connectionStrings, 
         var maintenance = new NpgsqlConnectionStringBuilder(connectionStrings.Owner) { Database = "postgres", Pooling = false };
         await using var lockConnection = new NpgsqlConnection(maintenance.ConnectionString);
         await lockConnection.OpenAsync(cancellationToken);
-        await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+        // Waits as long as another instance's migration takes (on a busy machine longer than a command's timeout).
+        await using (var takeLock = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockConnection) { CommandTimeout = 0 })
+        {
+            await takeLock.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         try
         {
             await CreateDatabaseIfMissingAsync(lockConnection, database, cancellationToken);
