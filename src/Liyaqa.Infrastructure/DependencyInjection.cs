@@ -57,7 +57,13 @@ public static class DependencyInjection
         });
         builder.Services.AddSingleton<DatabaseMigrator>();
 
-        builder.AddRedisClient(LiyaqaResources.Cache, settings => settings.DisableHealthChecks = true);
+        // Redis holds caches and counters only: while it is unreachable, commands fail at once (no backlog
+        // waiting for a reconnect) and their callers fall back to PostgreSQL or per-instance state.
+        builder.AddRedisClient(LiyaqaResources.Cache, settings => settings.DisableHealthChecks = true, options =>
+        {
+            options.AbortOnConnectFail = false;
+            options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
+        });
 
         builder.Services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.Section)
@@ -76,6 +82,8 @@ public static class DependencyInjection
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         builder.Services.AddSingleton<RedisRateLimiter>();
+        builder.Services.AddSingleton<SharedRequestCounters>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SharedRequestCounters>());
 
         builder.Services.AddOptions<SmtpOptions>()
             .BindConfiguration("Smtp")
@@ -106,7 +114,7 @@ public static class DependencyInjection
         CapacityMetrics.Watch(builder.Environment.ContentRootPath);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(HealthComponents.Database, tags: [ServiceDefaultsExtensions.ReadyTag])
-            .AddCheck<CacheHealthCheck>(HealthComponents.Cache, tags: [ServiceDefaultsExtensions.ReadyTag])
+            .AddCheck<CacheHealthCheck>(HealthComponents.Cache, HealthStatus.Degraded, tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<DiskSpaceHealthCheck>(HealthComponents.DiskSpace)
             .AddCheck<MailHealthCheck>(HealthComponents.Mail, HealthStatus.Degraded)
             .AddCheck<JobsHealthCheck>(HealthComponents.Jobs, HealthStatus.Degraded);

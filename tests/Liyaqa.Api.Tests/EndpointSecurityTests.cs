@@ -271,20 +271,8 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
     /// <summary>Tokens built from a real one: expired (signed with the real key), foreign key, alg none, tampered.</summary>
     private async Task<Dictionary<string, string>> ForgedTokensAsync(string real)
     {
-        var parsed = new JsonWebToken(real);
-        await using var sql = await app.OpenAsOwnerAsync();
-        var secret = (await sql.QueryAsync($"SELECT secret FROM signing_keys WHERE id = '{parsed.Kid}'", r => (byte[])r[0])).Single();
-        var claims = parsed.Claims.Where(c => c.Type is not ("exp" or "nbf" or "iat" or "role")).GroupBy(c => c.Type).ToDictionary(g => g.Key, g => (object)g.First().Value);
-        claims["role"] = parsed.Claims.Where(c => c.Type == "role").Select(c => c.Value).ToArray();
-
-        string Sign(byte[] key, DateTime expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Claims = claims,
-            IssuedAt = expires.AddMinutes(-15),
-            NotBefore = expires.AddMinutes(-15),
-            Expires = expires,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key) { KeyId = parsed.Kid }, SecurityAlgorithms.HmacSha256),
-        });
+        var secret = await app.SigningSecretOfAsync(real);
+        string Sign(byte[] key, DateTime expires) => TokenForgery.Resign(real, key, expires);
 
         static string Base64Url(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
         var parts = real.Split('.');

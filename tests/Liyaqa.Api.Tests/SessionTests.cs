@@ -26,15 +26,55 @@ public sealed class SessionTests(LiyaqaAppFixture app)
     }
 
     [Fact]
-    public async Task Logout_ends_the_session()
+    public async Task Logout_ends_the_session_and_its_access_token_on_every_replica_but_not_the_users_other_sessions()
     {
         var tenant = await app.ProvisionTenantAsync("out");
         var tokens = await app.LoginAsOwnerAsync(tenant);
+        var otherDevice = await app.LoginAsOwnerAsync(tenant);
         using var client = app.As(tokens.AccessToken);
+        using var other = app.As(otherDevice.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/members")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/auth/logout", null)).StatusCode);
 
+        for (var i = 0; i < 4; i++)
+        {
+            await (await client.SendAsync(Sessions.OnAnyReplica("/api/members"))).ReadProblemAsync(HttpStatusCode.Unauthorized);
+        }
+
         await (await app.PostRefreshAsync(tenant.Slug, tokens.RefreshToken)).ReadProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/members")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostRefreshAsync(tenant.Slug, otherDevice.RefreshToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_naming_one_club_and_another_clubs_user_is_refused_even_signed_with_the_real_key()
+    {
+        var a = await app.ProvisionTenantAsync("forge-a");
+        var b = await app.ProvisionTenantAsync("forge-b");
+        var ownerA = await app.LoginAsOwnerAsync(a);
+        var ownerB = await app.LoginAsOwnerAsync(b);
+        using (var clientA = app.As(ownerA.AccessToken))
+        {
+            await clientA.CreateMemberAsync();
+        }
+
+        // B's owner has used the API, so their state is in the cache when the forged token comes.
+        using (var clientB = app.As(ownerB.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await clientB.GetAsync("/api/auth/me")).StatusCode);
+        }
+
+        var forged = TokenForgery.Resign(ownerB.AccessToken, await app.SigningSecretOfAsync(ownerB.AccessToken), DateTime.UtcNow.AddMinutes(10),
+            new Dictionary<string, object> { ["tid"] = a.Id.ToString(), ["tenant"] = a.Slug });
+        using var attacker = app.As(forged);
+        for (var i = 0; i < 4; i++)
+        {
+            foreach (var path in new[] { "/api/members", "/api/auth/me" })
+            {
+                await (await attacker.SendAsync(Sessions.OnAnyReplica(path))).ReadProblemAsync(HttpStatusCode.Unauthorized);
+            }
+        }
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public static class ApiConventions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseRequestLogScope();
+        app.UseRequestRateLimit();
         app.UseAuthorization();
 
         app.MapOpenApi();

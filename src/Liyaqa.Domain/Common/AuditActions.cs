@@ -6,6 +6,7 @@ public static class AuditActions
     public const string LoginSuccess = "LOGIN_SUCCESS";
     public const string LoginFailed = "LOGIN_FAILED";
     public const string AccountLocked = "ACCOUNT_LOCKED";
+    public const string AccountUnlocked = "ACCOUNT_UNLOCKED";
     public const string Logout = "LOGOUT";
     public const string RefreshTokenReused = "REFRESH_TOKEN_REUSED";
     public const string PasswordChanged = "PASSWORD_CHANGED";

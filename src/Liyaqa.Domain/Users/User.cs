@@ -109,13 +109,22 @@ public sealed class User : Entity, ITenantOwned
         Audit(AuditActions.LoginSuccess);
     }
 
+    /// <summary>Staff or an operator lift a lock at once; the count of wrong passwords starts again.</summary>
+    public void Unlock()
+    {
+        Audit(AuditActions.AccountUnlocked, new { wasLocked = Locked, FailedLoginAttempts });
+        FailedLoginAttempts = 0;
+        Locked = false;
+        LockedUntil = null;
+    }
+
     /// <summary>A sign-in refused before the password was checked (account locked or disabled).</summary>
     public void RegisterRefusedLogin(string reason) => Audit(AuditActions.LoginFailed, new { reason });
 
-    /// <summary>Signs the user out everywhere: every token issued until now stops working.</summary>
     /// <summary>Signed out of one session (its refresh tokens are revoked by the caller).</summary>
     public void RecordLogout() => Audit(AuditActions.Logout);
 
+    /// <summary>Signs the user out everywhere: every token issued until now stops working.</summary>
     public void RevokeSessions(DateTimeOffset now)
     {
         SessionsValidAfter = now;

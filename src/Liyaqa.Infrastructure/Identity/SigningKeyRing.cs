@@ -14,7 +14,9 @@ namespace Liyaqa.Infrastructure.Identity;
 /// The keys that sign and validate access tokens. New tokens are signed with the newest key; older keys
 /// keep validating until their tokens have expired, so rotating logs nobody out and needs no restart.
 /// Keys live in <c>signing_keys</c>; a rotation on one replica reaches the others through Redis at once,
-/// and a replica meeting an unknown key id reloads before refusing the token.
+/// and a replica meeting an unknown key id reloads before refusing the token. Without Redis a rotation
+/// still works: replicas that may have missed its message reload when their connection comes back (and
+/// every minute anyway).
 /// </summary>
 public sealed class SigningKeyRing(IServiceScopeFactory scopes, IConnectionMultiplexer redis, AuthOptions options, TimeProvider clock, ILogger<SigningKeyRing> logger) : IDisposable
 {
@@ -25,6 +27,7 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IConnectionMulti
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile Snapshot? _snapshot;
     private int _subscribed;
+    private int _watchingReconnects;
 
     private sealed record Snapshot(SymmetricSecurityKey Current, IReadOnlyList<SymmetricSecurityKey> Valid, DateTimeOffset LoadedAt);
 
@@ -72,7 +75,15 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IConnectionMulti
         logger.LogInformation("Signing key {KeyId} is now current; {Count} older key(s) retire at {RetiredAt}", added.Id, retiring.Count, now + options.AccessTokenLifetime);
 
         await GetSnapshotAsync(forceReload: true, ct);
-        await redis.GetSubscriber().PublishAsync(RotatedChannel, added.Id);
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(RotatedChannel, added.Id);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Signing key {KeyId} could not be announced: Redis is unavailable; other instances load it when Redis is back or within a minute", added.Id);
+        }
+
         return added.Id;
     }
 
@@ -143,13 +154,29 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IConnectionMulti
 
     private void SubscribeToRotations()
     {
-        if (Interlocked.Exchange(ref _subscribed, 1) == 0)
+        if (Interlocked.Exchange(ref _watchingReconnects, 1) == 0)
+        {
+            // A message sent while this instance was cut off from Redis is lost: reload once the connection is back.
+            redis.ConnectionRestored += (_, _) => _snapshot = null;
+        }
+
+        if (Interlocked.Exchange(ref _subscribed, 1) != 0)
+        {
+            return;
+        }
+
+        try
         {
             redis.GetSubscriber().Subscribe(RotatedChannel, (_, keyId) =>
             {
                 logger.LogInformation("Signing key {KeyId} was rotated in on another instance; reloading keys", keyId.ToString());
                 _snapshot = null;
             });
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Not subscribed to signing-key rotations: Redis is unavailable; trying again at the next reload");
+            Interlocked.Exchange(ref _subscribed, 0);
         }
     }
 

@@ -24,6 +24,14 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
     /// <summary>Delivery attempts before a message is DEAD, shortened for the tests (retries after 1, 2, 4, 8 s).</summary>
     public const int MaxMailAttempts = 5;
 
+    /// <summary>
+    /// The one club held to a low request limit (per club and client IP); every other club's limit is far
+    /// above what any test sends from the one address all tests share.
+    /// </summary>
+    public const string RequestLimitedClub = "request-limited";
+
+    public const int RequestLimitedClubPerMinute = 10;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string _dataDirectory = Path.Combine("/var/tmp/liyaqa-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
@@ -72,6 +80,8 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
                 "--ApiSettings:Jobs:NoShowCron=0/2 * * * * ?",
                 "--ApiSettings:Jobs:WaitlistCutoffCron=0/2 * * * * ?",
                 $"--ApiSettings:Sms:ApiKey={SmsProviderStub.ApiKey}",
+                "--ApiSettings:RateLimits:RequestsPerMinute=1000000",
+                $"--ApiSettings:RateLimits:ClubRequestsPerMinute:{RequestLimitedClub}={RequestLimitedClubPerMinute}",
                 $"--Parameters:management-token={ManagementToken}",
                 $"--Parameters:db-app-password={AppRolePassword}",
             ],

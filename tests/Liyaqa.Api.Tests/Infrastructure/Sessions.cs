@@ -46,6 +46,14 @@ public static class Sessions
         return (user.GetProperty("id").GetGuid(), await app.LoginAsync(tenant.Slug, email, password));
     }
 
+    /// <summary>A GET on a connection of its own, so successive requests reach every replica.</summary>
+    public static HttpRequestMessage OnAnyReplica(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.ConnectionClose = true;
+        return request;
+    }
+
     private static HttpRequestMessage WithTenant(HttpMethod method, string path, string tenantSlug, object body)
     {
         var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };

@@ -13,13 +13,13 @@ public static class AuthEndpoints
     {
         var anonymous = app.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous().AddEndpointFilter(TenantFromHeader.RequireAsync);
         anonymous.MapPost("/login", Login.HandleAsync)
-            .AddEndpointFilter(new SignInRateLimit("login", context => context.Arguments.OfType<LoginRequest>().FirstOrDefault()?.Email))
+            .AddEndpointFilter(new SignInRateLimit(SignInRateLimit.Login, context => context.Arguments.OfType<LoginRequest>().FirstOrDefault()?.Email))
             .WithSummary("Sign in to the club named by the X-Tenant-Id header; returns an access and a refresh token.");
         anonymous.MapPost("/refresh", Refresh.HandleAsync)
             .AddEndpointFilter(new SignInRateLimit("refresh", _ => null))
             .WithSummary("Trade a refresh token for new tokens; a spent refresh token ends its whole session.");
         anonymous.MapPost("/password-reset", PasswordReset.RequestAsync)
-            .AddEndpointFilter(new SignInRateLimit("password-reset", context => context.Arguments.OfType<PasswordResetRequest>().FirstOrDefault()?.Email))
+            .AddEndpointFilter(new SignInRateLimit(SignInRateLimit.PasswordReset, context => context.Arguments.OfType<PasswordResetRequest>().FirstOrDefault()?.Email, countEveryCall: true))
             .WithSummary("Email a one-hour reset link to the account, if it exists; always 202.");
         anonymous.MapPost("/password-reset/complete", PasswordReset.CompleteAsync)
             .AddEndpointFilter(new SignInRateLimit("password-reset-complete", _ => null))

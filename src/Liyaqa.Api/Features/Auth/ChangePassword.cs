@@ -31,7 +31,7 @@ public static class ChangePassword
 
         user.ChangePasswordHash(hasher.Hash(request.NewPassword), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        await sessions.ForgetUserAsync(user.Id);
+        await sessions.ForgetUserAsync(user.TenantId, user.Id);
         return TypedResults.NoContent();
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Liyaqa.Api.Common.Security;
+using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +9,11 @@ namespace Liyaqa.Api.Features.Auth;
 
 public static class Logout
 {
-    /// <summary>Revokes every refresh token of the caller's session; the access token lapses within minutes.</summary>
-    public static async Task<NoContent> HandleAsync(ClaimsPrincipal principal, LiyaqaDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Ends this session only (the user's other devices stay signed in): its refresh tokens are revoked, and
+    /// the access tokens carrying its session id are refused from the next request on, on every replica.
+    /// </summary>
+    public static async Task<NoContent> HandleAsync(ClaimsPrincipal principal, LiyaqaDbContext db, SessionStateCache sessions, TimeProvider clock, CancellationToken ct)
     {
         var userId = Guid.Parse(principal.FindFirstValue(AccessTokens.Claims.Subject)!);
         var sessionId = Guid.Parse(principal.FindFirstValue(AccessTokens.Claims.Session)!);
@@ -22,6 +26,7 @@ public static class Logout
 
         user.RecordLogout();
         await db.SaveChangesAsync(ct);
+        await sessions.ForgetSessionAsync(sessionId);
         return TypedResults.NoContent();
     }
 }

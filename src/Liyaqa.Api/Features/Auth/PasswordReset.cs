@@ -99,7 +99,7 @@ public static class PasswordReset
         }
 
         await transaction.CommitAsync(ct);
-        await sessions.ForgetUserAsync(user.Id);
+        await sessions.ForgetUserAsync(user.TenantId, user.Id);
         return TypedResults.NoContent();
     }
 

@@ -30,7 +30,7 @@ public sealed class AccountChanges(LiyaqaDbContext db, SessionStateCache session
         }
 
         await db.SaveChangesAsync(ct);
-        await sessions.ForgetUserAsync(user.Id);
+        await sessions.ForgetUserAsync(user.TenantId, user.Id);
         return TypedResults.Ok(UserResponse.From(user));
     }
 }

@@ -4,7 +4,7 @@ using Liyaqa.Domain.Users;
 
 namespace Liyaqa.Api.Features.Users;
 
-/// <summary>A club's staff (and member) accounts: created, listed, given roles, disabled, signed out.</summary>
+/// <summary>A club's staff (and member) accounts: created, listed, given roles, disabled, unlocked, signed out.</summary>
 public static class UserEndpoints
 {
     public const string Route = "/api/users";
@@ -20,9 +20,13 @@ public static class UserEndpoints
         manage.MapPut("/{id:guid}/roles", ManageUsers.ChangeRolesAsync).WithSummary("Replace an account's roles (its sessions end).");
         manage.MapPost("/{id:guid}/disable", ManageUsers.DisableAsync).WithSummary("Disable an account (its sessions end).");
         manage.MapPost("/{id:guid}/enable", ManageUsers.EnableAsync).WithSummary("Enable a disabled account.");
+        manage.MapPost("/{id:guid}/unlock", UnlockAccount.ByStaffAsync).WithSummary("Lift an account's sign-in lock and limits at once.");
 
         var revoke = app.MapTenantGroup(Route, Permissions.SessionsRevoke).WithTags("Users");
         revoke.MapPost("/{id:guid}/sessions/revoke", ManageUsers.RevokeSessionsAsync).WithSummary("Sign an account out everywhere.");
+
+        app.MapGroup("/api/platform/tenants/{slug}/users").WithTags("Platform: tenants").RequireAuthorization(Policies.PlatformOperator)
+            .MapPost("/unlock", UnlockAccount.ByOperatorAsync).WithSummary("Lift the sign-in lock and limits of a club's account, named by its email.");
         return app;
     }
 }

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
+using Liyaqa.Api.Tests.Infrastructure;
+using Liyaqa.ServiceDefaults;
+
+namespace Liyaqa.Api.Tests;
+
+/// <summary>
+/// Redis holds caches and counters only. Tests of the shared fixture run one at a time (one collection), so
+/// stopping Redis here disturbs no other test; it is started again before the test ends.
+/// </summary>
+[Collection(LiyaqaAppCollection.Name)]
+public sealed class CacheOutageTests(LiyaqaAppFixture app)
+{
+    [Fact]
+    public async Task With_Redis_down_sign_in_reads_writes_and_sign_out_go_on_and_sign_in_stays_limited()
+    {
+        var tenant = await app.ProvisionTenantAsync("no-redis");
+        var before = await app.LoginAsOwnerAsync(tenant);
+        await app.ExecuteResourceCommandAsync(LiyaqaResources.Cache, KnownResourceCommands.StopCommand);
+        try
+        {
+            await WaitForCacheAsync("DEGRADED");
+            Assert.Equal(HttpStatusCode.OK, (await app.Api.GetAsync("/health/ready")).StatusCode);
+            var during = await app.LoginAsOwnerAsync(tenant);
+            using var client = app.As(during.AccessToken);
+            using var earlier = app.As(before.AccessToken);
+            var member = await client.CreateMemberAsync();
+            for (var i = 0; i < 4; i++)
+            {
+                foreach (var reader in new[] { client, earlier })
+                {
+                    Assert.Equal(HttpStatusCode.OK, (await reader.SendAsync(Sessions.OnAnyReplica($"/api/members/{member.Id()}"))).StatusCode);
+                }
+            }
+
+            // Signing out still ends the token everywhere (replicas keep what they read for a few seconds).
+            Assert.Equal(HttpStatusCode.NoContent, (await earlier.PostAsync("/api/auth/logout", null)).StatusCode);
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            for (var i = 0; i < 4; i++)
+            {
+                await (await earlier.SendAsync(Sessions.OnAnyReplica("/api/members"))).ReadProblemAsync(HttpStatusCode.Unauthorized);
+            }
+
+            // Sign-in limits are then counted by each replica on its own: never open.
+            var answers = new List<HttpStatusCode>();
+            for (var i = 0; i < 25; i++)
+            {
+                answers.Add((await app.PostLoginAsync(tenant.Slug, $"guess@{tenant.Slug}.test", $"Wrong-password-{i}")).StatusCode);
+            }
+
+            Assert.All(answers, status => Assert.True(status is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, status.ToString()));
+            Assert.True(answers.Count(s => s == HttpStatusCode.TooManyRequests) >= 25 - (2 * 10), string.Join(",", answers));
+        }
+        finally
+        {
+            await app.ExecuteResourceCommandAsync(LiyaqaResources.Cache, KnownResourceCommands.StartCommand);
+        }
+
+        await WaitForCacheAsync("UP");
+        await app.LoginAsOwnerAsync(tenant);
+    }
+
+    /// <summary>Until several answers in a row, from any replica, give the cache this status.</summary>
+    private async Task WaitForCacheAsync(string status)
+    {
+        var clock = Stopwatch.StartNew();
+        var inARow = 0;
+        while (inARow < 6)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"the cache did not become {status}");
+            var health = await app.Api.SendAsync(Sessions.OnAnyReplica("/actuator/health"));
+            var body = await health.Content.ReadFromJsonAsync<JsonElement>();
+            inARow = body.GetProperty("components").GetProperty("cache").GetProperty("status").GetString() == status ? inARow + 1 : 0;
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+}
