@@ -24,6 +24,9 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
     /// <summary>Delivery attempts before a message is DEAD, shortened for the tests (retries after 1, 2, 4, 8 s).</summary>
     public const int MaxMailAttempts = 5;
 
+    /// <summary>How long a dispatcher holds a claimed message, shortened so that tests outlast it.</summary>
+    public static readonly TimeSpan MailLease = TimeSpan.FromSeconds(3);
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string _dataDirectory = Path.Combine("/var/tmp/liyaqa-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
@@ -65,6 +68,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
                 "--ApiSettings:Notifications:RetryBaseDelay=00:00:01",
                 $"--ApiSettings:Notifications:MaxAttempts={MaxMailAttempts}",
                 $"--ApiSettings:Notifications:EmailsPerSecond={EmailsPerSecond}",
+                $"--ApiSettings:Notifications:Lease={MailLease:c}",
                 $"--ApiSettings:Sms:Endpoint={SmsProvider.Endpoint}",
                 "--ApiSettings:Jobs:HousekeepingCron=0/3 * * * * ?",
                 "--ApiSettings:Jobs:MembershipCron=0/2 * * * * ?",
