@@ -105,6 +105,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<Memberships.MemberStatuses>();
         builder.Services.AddHostedService<Memberships.MemberMetrics>();
         builder.Services.AddHostedService<NotificationDispatcher>();
+        builder.Services.AddCountersAtStart(NotificationDispatcher.PublishAtZero);
+        builder.Services.AddCountersAtStart(Jobs.NoShowJob.PublishAtZero);
         builder.AddScheduledJobs(connectionStrings);
 
         CapacityMetrics.Watch(builder.Environment.ContentRootPath);

@@ -1,3 +1,4 @@
+using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Features.AuditLog;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Api.Features.Billing;
@@ -15,6 +16,7 @@ using Liyaqa.Api.Features.PlatformSecurity;
 using Liyaqa.Api.Features.Subscriptions;
 using Liyaqa.Api.Features.Tenants;
 using Liyaqa.Api.Features.Users;
+using Liyaqa.ServiceDefaults;
 using Mapster;
 
 namespace Liyaqa.Api.Features;
@@ -37,6 +39,9 @@ public static class FeatureRegistration
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckInOptions>>().Value);
         services.AddSingleton<CheckInPasses>();
+        services.AddCountersAtStart(SecurityMetrics.PublishAtZero);
+        services.AddCountersAtStart(CheckInEndpoints.PublishAtZero);
+        services.AddCountersAtStart(BookingEndpoints.PublishAtZero);
         return services;
     }
 

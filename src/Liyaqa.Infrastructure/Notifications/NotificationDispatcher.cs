@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Liyaqa.Domain.Common;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.RateLimiting;
+using Liyaqa.ServiceDefaults;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -44,6 +45,13 @@ public sealed class NotificationDispatcher(
 
     /// <summary>The queue as last counted: messages per status, and how long the oldest pending one has waited.</summary>
     private sealed record QueueStats(IReadOnlyDictionary<string, long> Depth, double OldestPendingAgeSeconds);
+
+    /// <summary>Both channels at zero from the start, for the NotificationFailure alert's rate().</summary>
+    public static void PublishAtZero()
+    {
+        Sent.AtZero("channel", "email", "sms");
+        Failed.AtZero("channel", "email", "sms");
+    }
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Classes;
 using Liyaqa.Infrastructure.Persistence;
+using Liyaqa.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,13 @@ public static class BookingEndpoints
     private static readonly Meter Meter = new("Liyaqa.Bookings");
     internal static readonly Counter<long> Bookings = Meter.CreateCounter<long>("liyaqa.bookings", description: "Booking requests by result (booked, waitlisted, rejected)");
     private static readonly Counter<long> Cancellations = Meter.CreateCounter<long>("liyaqa.booking_cancellations", description: "Cancelled bookings by kind (free, late)");
+
+    /// <summary>Every result and kind at zero from the start (dashboards read them).</summary>
+    public static void PublishAtZero()
+    {
+        Bookings.AtZero("result", "booked", "waitlisted", "rejected", "promoted");
+        Cancellations.AtZero("kind", "free", "late");
+    }
 
     public static WebApplication MapBookings(this WebApplication app)
     {
