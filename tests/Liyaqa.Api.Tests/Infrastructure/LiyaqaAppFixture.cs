@@ -43,6 +43,9 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>This run's data folder, the <c>.data</c> of a developer's <c>./build.sh run</c>.</summary>
+    public string DataDirectory => _dataDirectory;
+
     /// <summary>The Maildir where the local SMTP server keeps every message it accepted.</summary>
     public string Maildir => Path.Combine(_dataDirectory, "mail", "maildir");
 
