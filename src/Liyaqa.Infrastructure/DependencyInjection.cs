@@ -109,6 +109,7 @@ public static class DependencyInjection
 #pragma warning restore EXTEXP0001
         builder.Services.AddScoped<TenantCounters>();
         builder.Services.AddHostedService<NotificationDispatcher>();
+        builder.Services.AddCountersAtStart(NotificationDispatcher.PublishAtZero);
         builder.AddScheduledJobs(connectionStrings, scheduleJobs);
 
         CapacityMetrics.Watch(builder.Environment.ContentRootPath);

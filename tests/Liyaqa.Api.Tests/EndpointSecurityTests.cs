@@ -67,6 +67,19 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
     }
 
     [Fact]
+    public async Task Every_club_operation_refuses_the_management_token_with_403()
+    {
+        var operations = (await OperationsAsync()).Where(o => !o.IsPlatform && !PublicOperations.Contains(o.Name)).ToList();
+        var tenant = await app.ProvisionTenantAsync("mgmt");
+
+        Assert.Contains(operations, o => o.Name == "GET /api/members");
+        foreach (var operation in operations)
+        {
+            await ExpectAsync(HttpStatusCode.Forbidden, operation, Fill(operation.Path, Guid.NewGuid().ToString(), tenant.Slug), app.ManagementToken, "the management token");
+        }
+    }
+
+    [Fact]
     public async Task Every_club_operation_refuses_roles_without_its_permission()
     {
         var operations = (await OperationsAsync()).Where(o => o.Roles.Length > 0).ToList();

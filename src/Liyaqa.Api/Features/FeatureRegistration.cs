@@ -1,3 +1,4 @@
+using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Features.AuditLog;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Api.Features.Billing;
@@ -16,6 +17,7 @@ using Liyaqa.Api.Features.Subscriptions;
 using Liyaqa.Api.Features.Tenants;
 using Liyaqa.Api.Features.Users;
 using Liyaqa.Infrastructure.Jobs;
+using Liyaqa.ServiceDefaults;
 
 namespace Liyaqa.Api.Features;
 
@@ -40,6 +42,10 @@ public static class FeatureRegistration
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckInOptions>>().Value);
         services.AddSingleton<CheckInPasses>();
+        services.AddCountersAtStart(SecurityMetrics.PublishAtZero);
+        services.AddCountersAtStart(CheckInEndpoints.PublishAtZero);
+        services.AddCountersAtStart(BookingMetrics.PublishAtZero);
+        services.AddCountersAtStart(NoShowJob.PublishAtZero);
         return services;
     }
 

@@ -48,6 +48,14 @@ internal static class EmbeddedPostgresExtensions
             .WithHealthCheck(healthCheckKey)
             .OnBeforeResourceStarted((_, evt, ct) =>
                 cluster.EnsureInitializedAsync(evt.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource), ct))
+            .OnResourceReady(async (_, evt, ct) =>
+            {
+                var host = await resource.PrimaryEndpoint.Property(EndpointProperty.Host).GetValueAsync(ct);
+                var port = await resource.PrimaryEndpoint.Property(EndpointProperty.Port).GetValueAsync(ct);
+                var (script, command) = cluster.WritePsqlScript(host!, port!, databaseName);
+                evt.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource)
+                    .LogInformation("psql on this server: {Script} (the same as: {Command})", script, command);
+            })
             .ExcludeFromManifest();
     }
 
@@ -79,6 +87,30 @@ internal sealed class PostgresCluster(string root, string binDirectory)
     public string DataDirectory => Path.Combine(Root, "data");
 
     private string PasswordFile => Path.Combine(Root, "superuser-password");
+
+    /// <summary>
+    /// Writes <c>psql</c> beside the cluster's folder (<c>.data/psql</c>): psql on the server's current port as the
+    /// superuser, the password read from its file; arguments are passed on. Returns the script and what it runs.
+    /// </summary>
+    public (string Script, string Command) WritePsqlScript(string host, string port, string databaseName)
+    {
+        var script = Path.Combine(Path.GetDirectoryName(Root)!, "psql");
+        var password = $"PGPASSWORD=\"$(cat '{PasswordFile}')\"";
+        var psql = $"'{Path.Combine(binDirectory, "psql")}' -h {host} -p {port} -U {EmbeddedPostgresResource.Superuser} -d {databaseName}";
+        File.WriteAllText(script, $"""
+            #!/bin/sh
+            # Written by the AppHost each time the embedded PostgreSQL starts (its port changes): psql as its superuser.
+            {password} && export PGPASSWORD
+            exec {psql} "$@"
+
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return (script, $"{password} {psql}");
+    }
 
     /// <summary>The superuser password, made once with the cluster and kept beside it.</summary>
     public string SuperuserPassword()

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Liyaqa.Domain.Common;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.RateLimiting;
+using Liyaqa.ServiceDefaults;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,11 +13,13 @@ namespace Liyaqa.Infrastructure.Notifications;
 
 /// <summary>
 /// Works off <c>notification_queue</c> on every API instance: email over SMTP, text messages through the SMS gateway. Rows are claimed with
-/// <c>FOR UPDATE SKIP LOCKED</c>, so instances never take the same message, and marked SENDING (with the
-/// claim time) before the SMTP conversation; SENT with its time after the server accepted it. A failure
-/// puts the message back as PENDING with an exponential, jittered delay, or DEAD after the last attempt.
-/// Delivery keeps to a per-channel rate shared through Redis. A message found still SENDING long after its claim was interrupted mid-send: the server may have
-/// accepted it, so it is marked DEAD for an operator rather than sent a second time.
+/// <c>FOR UPDATE SKIP LOCKED</c>, so instances never take the same message, and leased: marked SENDING with
+/// <c>next_attempt_at</c> as the lease's end. The lease is renewed just before each message goes to the provider, and a
+/// message is sent only while its instance still holds it; a lease that runs out (an instance stuck or gone) puts the
+/// message back in the queue without spending an attempt. Accepted → SENT with its time. Only a refusal by the
+/// provider (or a message it can never take) spends an attempt: back to PENDING with an exponential, jittered delay,
+/// or DEAD after the last one. A provider that cannot be reached spends none: its messages wait <c>RetryBaseDelay</c>.
+/// Delivery keeps to a per-channel rate shared through Redis.
 /// The dispatcher reads across clubs through the <c>liyaqa_dispatcher</c> role, whose only row-level
 /// policy opens <c>notification_queue</c>.
 /// </summary>
@@ -37,10 +40,18 @@ public sealed class NotificationDispatcher(
     private DateTimeOffset _statsTakenAt = DateTimeOffset.MinValue;
     private bool _paused;
 
-    private sealed record Claimed(Guid TenantId, Guid Id, string Channel, OutgoingMessage Message, int Attempts);
+    /// <summary>A leased message: <paramref name="Lease"/> is the lease's end as stored, which also identifies the holder.</summary>
+    private sealed record Claimed(Guid TenantId, Guid Id, string Channel, OutgoingMessage Message, int Attempts, DateTime Lease);
 
     /// <summary>The queue as last counted: messages per status, and how long the oldest pending one has waited.</summary>
     private sealed record QueueStats(IReadOnlyDictionary<string, long> Depth, double OldestPendingAgeSeconds);
+
+    /// <summary>Both channels at zero from the start, for the NotificationFailure alert's rate().</summary>
+    public static void PublishAtZero()
+    {
+        Sent.AtZero("channel", "email", "sms");
+        Failed.AtZero("channel", "email", "sms");
+    }
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -93,10 +104,18 @@ public sealed class NotificationDispatcher(
         }
 
         SmtpClient? client = null;
+        var unreachable = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            foreach (var message in batch)
+            foreach (var claimed in batch)
             {
+                var message = claimed;
+                if (unreachable.Contains(message.Channel))
+                {
+                    await WaitForProviderAsync(dataSource, message, error: null, ct);
+                    continue;
+                }
+
                 // The provider's rate, shared by all instances: over it, the message waits its turn (not a failed attempt).
                 var perSecond = message.Channel == "sms" ? options.SmsPerSecond : options.EmailsPerSecond;
                 RateLimitDecision slot;
@@ -108,9 +127,9 @@ public sealed class NotificationDispatcher(
                 {
                     // Without Redis the shared rate cannot be kept: the rest of the batch waits, unsent and without a failed attempt.
                     logger.LogWarning(ex, "Mail dispatch waits: the rate limiter (Redis) is unavailable");
-                    foreach (var unsent in batch.SkipWhile(m => m != message))
+                    foreach (var unsent in batch.SkipWhile(m => m != claimed))
                     {
-                        await RecordAsync(dataSource, unsent, "status = 'PENDING', attempts = attempts - 1, next_attempt_at = now() + interval '5 seconds'", ct);
+                        await RecordAsync(dataSource, unsent, "status = 'PENDING', next_attempt_at = now() + interval '5 seconds'", ct);
                     }
 
                     break;
@@ -118,23 +137,35 @@ public sealed class NotificationDispatcher(
 
                 if (!slot.Allowed)
                 {
-                    await RecordAsync(dataSource, message, "status = 'PENDING', attempts = attempts - 1, next_attempt_at = date_trunc('second', now()) + interval '1 second'", ct);
+                    await RecordAsync(dataSource, message, "status = 'PENDING', next_attempt_at = date_trunc('second', now()) + interval '1 second'", ct);
                     continue;
                 }
 
                 try
                 {
+                    if (message.Channel != "sms")
+                    {
+                        client ??= await mailer.ConnectAsync(ct);
+                    }
+
+                    // Renewed once the provider answers, right before the message goes out: sent only while still ours.
+                    if (await RenewLeaseAsync(dataSource, message, ct) is not { } renewed)
+                    {
+                        logger.LogWarning("Mail {MessageId}: its lease ran out and another instance took it over; not sent here", message.Message.MessageId);
+                        continue;
+                    }
+
+                    message = renewed;
                     if (message.Channel == "sms")
                     {
                         await sms.SendAsync(message.Message.Recipient, message.Message.Body, message.Message.MessageId, ct);
                     }
                     else
                     {
-                        client ??= await mailer.ConnectAsync(ct);
-                        await mailer.SendAsync(client, message.Message, ct);
+                        await mailer.SendAsync(client!, message.Message, ct);
                     }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not NpgsqlException && (ex is not OperationCanceledException || !ct.IsCancellationRequested))
                 {
                     if (message.Channel != "sms")
                     {
@@ -142,12 +173,22 @@ public sealed class NotificationDispatcher(
                         client = null;
                     }
 
-                    await RecordFailureAsync(dataSource, message, ex, ct);
+                    Failed.Add(1, new KeyValuePair<string, object?>("channel", message.Channel));
+                    if (IsRefusal(ex))
+                    {
+                        await RecordRefusalAsync(dataSource, message, ex, ct);
+                    }
+                    else
+                    {
+                        unreachable.Add(message.Channel);
+                        await WaitForProviderAsync(dataSource, message, ex, ct);
+                    }
+
                     continue;
                 }
 
-                // Accepted by the server. Should this write fail, the row stays SENDING and is never re-sent.
-                await RecordAsync(dataSource, message, "status = 'SENT', sent_at = now(), last_error = NULL", ct);
+                // Accepted by the provider: SENT whoever holds the lease now, so an instance that took it over does not send it again.
+                await RecordAsync(dataSource, message, "status = 'SENT', attempts = attempts + 1, sent_at = now(), last_error = NULL", ct, leased: false);
                 Sent.Add(1, new KeyValuePair<string, object?>("channel", message.Channel));
             }
         }
@@ -165,26 +206,13 @@ public sealed class NotificationDispatcher(
 
     private Task<List<Claimed>> ClaimAsync(NpgsqlDataSource dataSource, CancellationToken ct) => AsDispatcherAsync(dataSource, async connection =>
     {
-        await using (var interrupted = new NpgsqlCommand(
-            """
-            UPDATE notification_queue
-            SET status = 'DEAD', last_error = 'Interrupted mid-send; the server may have accepted it, so it is not sent again.'
-            WHERE status = 'SENDING' AND next_attempt_at < now() - @after
-            """, connection))
-        {
-            interrupted.Parameters.AddWithValue("after", options.InterruptedAfter);
-            if (await interrupted.ExecuteNonQueryAsync(ct) is > 0 and var count)
-            {
-                logger.LogError("Mail delivery of {Count} message(s) was interrupted mid-send; marked DEAD", count);
-            }
-        }
-
-        var claimed = new List<Claimed>();
+        // Due messages, and those whose lease ran out: their instance stopped or got stuck before the provider took them.
+        var due = new List<(Guid TenantId, Guid Id, string Channel, OutgoingMessage Message, int Attempts, bool Expired)>();
         await using (var select = new NpgsqlCommand(
             """
-            SELECT n.tenant_id, n.id, n.channel, n.message_id, t.name, n.recipient, coalesce(n.subject, ''), n.body, n.attempts
+            SELECT n.tenant_id, n.id, n.channel, n.message_id, t.name, n.recipient, coalesce(n.subject, ''), n.body, n.attempts, n.status = 'SENDING'
             FROM notification_queue n JOIN tenants t ON t.id = n.tenant_id
-            WHERE n.status = 'PENDING' AND n.next_attempt_at <= now()
+            WHERE n.status IN ('PENDING', 'SENDING') AND n.next_attempt_at <= now()
             ORDER BY n.next_attempt_at
             LIMIT @batch
             FOR UPDATE OF n SKIP LOCKED
@@ -194,22 +222,53 @@ public sealed class NotificationDispatcher(
             await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                claimed.Add(new Claimed(
+                due.Add((
                     reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2),
                     new OutgoingMessage(reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7)),
-                    reader.GetInt32(8) + 1));
+                    reader.GetInt32(8) + 1, reader.GetBoolean(9)));
             }
         }
 
-        if (claimed.Count > 0)
+        if (due.Count == 0)
         {
-            await using var mark = new NpgsqlCommand(
-                "UPDATE notification_queue SET status = 'SENDING', attempts = attempts + 1, next_attempt_at = now() WHERE id = ANY(@ids)", connection);
-            mark.Parameters.AddWithValue("ids", claimed.Select(c => c.Id).ToArray());
-            await mark.ExecuteNonQueryAsync(ct);
+            return [];
         }
 
-        return claimed;
+        if (due.Count(d => d.Expired) is > 0 and var expired)
+        {
+            logger.LogWarning("Mail lease of {Count} message(s) ran out before delivery; they are taken up again", expired);
+        }
+
+        await using var lease = new NpgsqlCommand(
+            "UPDATE notification_queue SET status = 'SENDING', next_attempt_at = now() + @lease WHERE id = ANY(@ids) RETURNING id, next_attempt_at", connection);
+        lease.Parameters.AddWithValue("lease", options.Lease);
+        lease.Parameters.AddWithValue("ids", due.Select(d => d.Id).ToArray());
+        var leases = new Dictionary<Guid, DateTime>();
+        await using (var reader = await lease.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                leases[reader.GetGuid(0)] = reader.GetDateTime(1);
+            }
+        }
+
+        return due.Select(d => new Claimed(d.TenantId, d.Id, d.Channel, d.Message, d.Attempts, leases[d.Id])).ToList();
+    }, ct);
+
+    /// <summary>Extends the lease if this instance still holds it; null when another instance has taken the message over.</summary>
+    private Task<Claimed?> RenewLeaseAsync(NpgsqlDataSource dataSource, Claimed message, CancellationToken ct) => AsDispatcherAsync(dataSource, async connection =>
+    {
+        await using var renew = new NpgsqlCommand(
+            """
+            UPDATE notification_queue SET next_attempt_at = now() + @duration
+            WHERE tenant_id = @tenant AND id = @id AND status = 'SENDING' AND next_attempt_at = @lease
+            RETURNING next_attempt_at
+            """, connection);
+        renew.Parameters.AddWithValue("duration", options.Lease);
+        renew.Parameters.AddWithValue("tenant", message.TenantId);
+        renew.Parameters.AddWithValue("id", message.Id);
+        renew.Parameters.AddWithValue("lease", message.Lease);
+        return await renew.ExecuteScalarAsync(ct) is DateTime until ? message with { Lease = until } : null;
     }, ct);
 
     private static Task<QueueStats> CountQueueAsync(NpgsqlDataSource dataSource, CancellationToken ct) => AsDispatcherAsync(dataSource, async connection =>
@@ -238,28 +297,60 @@ public sealed class NotificationDispatcher(
         return new QueueStats(depth, oldestPending);
     }, ct);
 
-    private async Task RecordFailureAsync(NpgsqlDataSource dataSource, Claimed message, Exception error, CancellationToken ct)
+    /// <summary>
+    /// Whether the provider answered and refused this message (an SMTP error reply, an HTTP error status), or the
+    /// message can never be sent as it is (an address that does not parse): only these spend an attempt. A connection
+    /// refused, reset or timed out says nothing about the message.
+    /// </summary>
+    private static bool IsRefusal(Exception error) =>
+        error is SmtpCommandException or MimeKit.ParseException or HttpRequestException { StatusCode: not null };
+
+    private async Task RecordRefusalAsync(NpgsqlDataSource dataSource, Claimed message, Exception error, CancellationToken ct)
     {
-        Failed.Add(1, new KeyValuePair<string, object?>("channel", message.Channel));
         var dead = message.Attempts >= options.MaxAttempts;
         var delay = options.RetryBaseDelay * Math.Pow(2, message.Attempts - 1) * (0.8 + (Random.Shared.NextDouble() * 0.4));
-        logger.LogWarning("Mail {MessageId} to {Recipient} failed (attempt {Attempt} of {Max}{Dead}): {Error}",
+        logger.LogWarning("Mail {MessageId} to {Recipient} refused (attempt {Attempt} of {Max}{Dead}): {Error}",
             message.Message.MessageId, PersonalData.Mask(message.Message.Recipient), message.Attempts, options.MaxAttempts, dead ? ", now DEAD" : string.Empty, error.Message);
         await RecordAsync(
             dataSource,
             message,
-            dead ? "status = 'DEAD', last_error = @error" : "status = 'PENDING', last_error = @error, next_attempt_at = now() + @delay",
+            dead ? "status = 'DEAD', attempts = attempts + 1, last_error = @error" : "status = 'PENDING', attempts = attempts + 1, last_error = @error, next_attempt_at = now() + @delay",
             ct,
-            ("error", error.Message.Length > 2000 ? error.Message[..2000] : error.Message),
-            ("delay", delay));
+            parameters: [("error", Truncated(error.Message)), ("delay", delay)]);
     }
 
-    private static Task<int> RecordAsync(NpgsqlDataSource dataSource, Claimed message, string assignments, CancellationToken ct, params (string Name, object Value)[] parameters) =>
+    /// <summary>The provider could not be reached: the message waits for it without spending an attempt.</summary>
+    private async Task WaitForProviderAsync(NpgsqlDataSource dataSource, Claimed message, Exception? error, CancellationToken ct)
+    {
+        if (error is not null)
+        {
+            logger.LogWarning("Mail {MessageId} to {Recipient} waits: the {Channel} provider cannot be reached ({Error})",
+                message.Message.MessageId, PersonalData.Mask(message.Message.Recipient), message.Channel, error.Message);
+        }
+
+        await RecordAsync(
+            dataSource,
+            message,
+            error is null ? "status = 'PENDING', next_attempt_at = now() + @delay" : "status = 'PENDING', last_error = @error, next_attempt_at = now() + @delay",
+            ct,
+            parameters: [("error", Truncated(error?.Message ?? string.Empty)), ("delay", options.RetryBaseDelay)]);
+    }
+
+    private static string Truncated(string error) => error.Length > 2000 ? error[..2000] : error;
+
+    /// <summary>Updates one message; unless <paramref name="leased"/> is false, only while this instance still holds its lease.</summary>
+    private static Task<int> RecordAsync(NpgsqlDataSource dataSource, Claimed message, string assignments, CancellationToken ct, bool leased = true, params (string Name, object Value)[] parameters) =>
         AsDispatcherAsync(dataSource, async connection =>
     {
-        await using var update = new NpgsqlCommand($"UPDATE notification_queue SET {assignments} WHERE tenant_id = @tenant AND id = @id", connection);
+        var held = leased ? " AND status = 'SENDING' AND next_attempt_at = @lease" : string.Empty;
+        await using var update = new NpgsqlCommand($"UPDATE notification_queue SET {assignments} WHERE tenant_id = @tenant AND id = @id{held}", connection);
         update.Parameters.AddWithValue("tenant", message.TenantId);
         update.Parameters.AddWithValue("id", message.Id);
+        if (leased)
+        {
+            update.Parameters.AddWithValue("lease", message.Lease);
+        }
+
         foreach (var (name, value) in parameters)
         {
             update.Parameters.AddWithValue(name, value);

@@ -45,7 +45,10 @@ public sealed class DispatchOptions
     [Range(1, 10_000)]
     public int SmsPerSecond { get; set; } = 5;
 
-    /// <summary>A message still SENDING this long after it was claimed was interrupted mid-send.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
-    public TimeSpan InterruptedAfter { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long an instance holds a claimed message (renewed right before it is sent); when it runs out, another
+    /// instance takes the message up again, without spending an attempt.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 }

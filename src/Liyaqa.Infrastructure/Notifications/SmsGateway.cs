@@ -42,7 +42,7 @@ public sealed class SmsGateway(HttpClient http, SmsOptions options, ILogger<SmsG
         using var response = await http.SendAsync(request, ct);
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"The SMS provider answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            throw new HttpRequestException($"The SMS provider answered {(int)response.StatusCode} {response.ReasonPhrase}.", inner: null, response.StatusCode);
         }
 
         logger.LogInformation("SMS {MessageId} sent to {Recipient}", messageId, PersonalData.Mask(recipient));

@@ -32,6 +32,9 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
 
     public const int RequestLimitedClubPerMinute = 10;
 
+    /// <summary>How long a dispatcher holds a claimed message, shortened so that tests outlast it.</summary>
+    public static readonly TimeSpan MailLease = TimeSpan.FromSeconds(3);
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string _dataDirectory = Path.Combine("/var/tmp/liyaqa-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
@@ -47,6 +50,9 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
     public string AppRolePassword { get; } = Guid.NewGuid().ToString("N");
 
     public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>This run's data folder, the <c>.data</c> of a developer's <c>./build.sh run</c>.</summary>
+    public string DataDirectory => _dataDirectory;
 
     /// <summary>The Maildir where the local SMTP server keeps every message it accepted.</summary>
     public string Maildir => Path.Combine(_dataDirectory, "mail", "maildir");
@@ -73,6 +79,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
                 "--ApiSettings:Notifications:RetryBaseDelay=00:00:01",
                 $"--ApiSettings:Notifications:MaxAttempts={MaxMailAttempts}",
                 $"--ApiSettings:Notifications:EmailsPerSecond={EmailsPerSecond}",
+                $"--ApiSettings:Notifications:Lease={MailLease:c}",
                 $"--ApiSettings:Sms:Endpoint={SmsProvider.Endpoint}",
                 "--ApiSettings:Jobs:HousekeepingCron=0/3 * * * * ?",
                 "--ApiSettings:Jobs:MembershipCron=0/2 * * * * ?",

@@ -46,6 +46,26 @@ public static class ApiReplicas
         }
     }
 
+    /// <summary>
+    /// Restarts one replica, as the dashboard's restart button does for an instance, and returns its <c>host:port</c> once
+    /// it is healthy and ready again; the other replica keeps serving.
+    /// </summary>
+    public static async Task<string> RestartOneReplicaAsync(this LiyaqaAppFixture app)
+    {
+        var instance = (await InstancesAsync(app))[0];
+        var result = await app.App.ResourceCommands.ExecuteCommandAsync(instance, KnownResourceCommands.RestartCommand);
+        Assert.True(result.Success, $"restart {instance}: {result.Message}");
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (!await IsReadyAsync(app, probe, instance))
+        {
+            Assert.True(clock.Elapsed < StartPatience, $"{instance} was not healthy again within {StartPatience.TotalSeconds} s");
+            await Task.Delay(250);
+        }
+
+        return ListenAddress(app, instance);
+    }
+
     private static IResource ApiResource(LiyaqaAppFixture app) =>
         app.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == LiyaqaResources.Api);
 

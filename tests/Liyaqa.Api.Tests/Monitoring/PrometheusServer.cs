@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Liyaqa.Api.Tests.Infrastructure;
+using Liyaqa.Operations.Tests.Infrastructure;
 
 namespace Liyaqa.Api.Tests.Monitoring;
 
@@ -30,25 +29,19 @@ public sealed partial class PrometheusServer : IAsyncDisposable
     private static readonly TimeSpan ScrapeInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private readonly Process _process;
-    private readonly DirectoryInfo _directory;
-    private readonly ConcurrentQueue<string> _output;
-    private readonly HttpClient _client;
+    private readonly ServerProcess _server;
 
-    private PrometheusServer(Process process, DirectoryInfo directory, ConcurrentQueue<string> output, int port, IReadOnlyList<string> targets)
+    private PrometheusServer(ServerProcess server, IReadOnlyList<string> targets)
     {
         Targets = targets;
-        _process = process;
-        _directory = directory;
-        _output = output;
-        _client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        _server = server;
     }
 
     /// <summary>The replicas scraped, as <c>host:port</c> (Prometheus' <c>instance</c> label).</summary>
     public IReadOnlyList<string> Targets { get; }
 
     /// <summary>What Prometheus logged, for failure messages.</summary>
-    public string Log => string.Join('\n', _output);
+    public string Log => _server.Log;
 
     public static async Task<PrometheusServer> StartAsync(LiyaqaAppFixture app)
     {
@@ -66,40 +59,13 @@ public sealed partial class PrometheusServer : IAsyncDisposable
         var config = Path.Combine(directory.FullName, "prometheus.yml");
         await File.WriteAllTextAsync(config, Config(await File.ReadAllLinesAsync(CommittedMonitoring.PrometheusConfig), targets, token, rules.FullName));
 
-        var port = FreeLoopbackPort();
-        var output = new ConcurrentQueue<string>();
-        var process = new Process
-        {
-            StartInfo = new ProcessStartInfo(Binary)
-            {
-                ArgumentList =
-                {
-                    $"--config.file={config}",
-                    $"--storage.tsdb.path={Path.Combine(directory.FullName, "data")}",
-                    $"--web.listen-address=127.0.0.1:{port}",
-                },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            },
-        };
-        process.OutputDataReceived += (_, line) => Keep(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Keep(output, line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var server = new PrometheusServer(process, directory, output, port, targets);
-        try
-        {
-            await server.WaitUntilReadyAsync();
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        var port = LoopbackPort.Free();
+        var server = await ServerProcess.StartAsync(
+            Binary,
+            [$"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory.FullName, "data")}", $"--web.listen-address=127.0.0.1:{port}"],
+            port,
+            directory);
+        return new PrometheusServer(server, targets);
     }
 
     /// <summary>
@@ -208,40 +174,8 @@ public sealed partial class PrometheusServer : IAsyncDisposable
     private async Task<JsonElement> GetAsync(string pathAndQuery)
     {
         // Query errors come with a 4xx status and the same JSON envelope.
-        using var response = await _client.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
+        using var response = await _server.Client.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            Assert.False(_process.HasExited, $"prometheus exited with {(_process.HasExited ? _process.ExitCode : 0)}:\n{Log}");
-            try
-            {
-                using var response = await _client.GetAsync(new Uri("/-/ready", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            Assert.True(clock.Elapsed < Patience, $"prometheus was not ready within {Patience.TotalSeconds} s:\n{Log}");
-            await Task.Delay(100);
-        }
-    }
-
-    private static void Keep(ConcurrentQueue<string> output, string? line)
-    {
-        if (line is not null)
-        {
-            output.Enqueue(line);
-        }
     }
 
     private static string ReplaceOnce(string text, Regex pattern, string replacement)
@@ -250,25 +184,7 @@ public sealed partial class PrometheusServer : IAsyncDisposable
         return pattern.Replace(text, replacement);
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        _directory.Delete(recursive: true);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     [GeneratedRegex(@"^(?<indent>[ ]+)for:[ ]*\S+[ ]*$", RegexOptions.Multiline)]
     private static partial Regex ForLine();

@@ -28,6 +28,36 @@ public sealed class AlertmanagerTests
     }
 
     [Fact]
+    public async Task A_warning_and_a_critical_alert_reach_their_Slack_channels_and_are_then_resolved()
+    {
+        // Group timings of a second: routing and delivery take a few seconds, far below this.
+        var patience = TimeSpan.FromSeconds(30);
+        await using var alertmanager = await AlertmanagerServer.StartAsync();
+        // Not ServiceDown: it would inhibit the warning, as the committed inhibition rules say.
+        var critical = new Dictionary<string, string> { ["alertname"] = "DiskSpaceLow", ["severity"] = "critical", ["job"] = "liyaqa-backend", ["instance"] = "api-1" };
+        var warning = new Dictionary<string, string> { ["alertname"] = "LoginFailureSpike", ["severity"] = "warning", ["job"] = "liyaqa-backend" };
+
+        await alertmanager.PostAsync(resolved: false, critical, warning);
+        var paged = await alertmanager.Slack.WaitForAsync(m => m.Title.StartsWith("[FIRING:1] DiskSpaceLow", StringComparison.Ordinal), patience, () => alertmanager.Log);
+        var told = await alertmanager.Slack.WaitForAsync(m => m.Title.StartsWith("[FIRING:1] LoginFailureSpike", StringComparison.Ordinal), patience, () => alertmanager.Log);
+
+        Assert.Equal(("#liyaqa-critical", "[FIRING:1] DiskSpaceLow (critical)"), (paged.Channel, paged.Title));
+        Assert.Equal(("#liyaqa-alerts", "[FIRING:1] LoginFailureSpike (warning)"), (told.Channel, told.Title));
+        Assert.Contains("*DiskSpaceLow on api-1*", paged.Text, StringComparison.Ordinal);
+        Assert.Contains("Runbook: https://example.org/runbook", paged.Text, StringComparison.Ordinal);
+
+        await alertmanager.PostAsync(resolved: true, critical, warning);
+        var cleared = await alertmanager.Slack.WaitForAsync(m => m.Title == "[RESOLVED] DiskSpaceLow (critical)", patience, () => alertmanager.Log);
+        var calm = await alertmanager.Slack.WaitForAsync(m => m.Title == "[RESOLVED] LoginFailureSpike (warning)", patience, () => alertmanager.Log);
+
+        Assert.Equal("#liyaqa-critical", cleared.Channel);
+        Assert.Contains("(resolved)", cleared.Text, StringComparison.Ordinal);
+        Assert.Equal("#liyaqa-alerts", calm.Channel);
+        Assert.DoesNotContain(alertmanager.Slack.Messages, m => m.Title.Contains("DiskSpaceLow", StringComparison.Ordinal) && m.Channel != "#liyaqa-critical");
+        Assert.DoesNotContain(alertmanager.Slack.Messages, m => m.Title.Contains("LoginFailureSpike", StringComparison.Ordinal) && m.Channel != "#liyaqa-alerts");
+    }
+
+    [Fact]
     public async Task Receivers_post_to_the_runbook_channels_with_the_webhook_url_from_a_file()
     {
         var config = await File.ReadAllTextAsync(MonitoringFiles.AlertmanagerConfig);

@@ -64,8 +64,9 @@ internal static class SecurityRegistration
                 .RequireRole(Roles.PlatformOperator));
         foreach (var (permission, roles) in Permissions.Matrix)
         {
+            // The management token is recognised here too, so that it is refused as what it is (403), not as no credential (401).
             authorization.AddPolicy(permission, policy => policy
-                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ManagementTokenOptions.Scheme)
                 .RequireAuthenticatedUser()
                 .AddRequirements(new ActiveTenantRequirement())
                 .RequireRole(roles.Select(r => r.ToString())));

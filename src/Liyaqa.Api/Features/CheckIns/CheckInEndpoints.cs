@@ -6,6 +6,7 @@ using Liyaqa.Domain.CheckIns;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
 using Liyaqa.Infrastructure.Persistence;
+using Liyaqa.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,9 @@ public static class CheckInEndpoints
 
     private static readonly Meter Meter = new("Liyaqa.CheckIns");
     private static readonly Counter<long> Attempts = Meter.CreateCounter<long>("liyaqa.check_ins", description: "Check-in attempts by result (allowed, denied)");
+
+    /// <summary>Both results at zero from the start (dashboards read them).</summary>
+    public static void PublishAtZero() => Attempts.AtZero("result", "allowed", "denied");
 
     public static WebApplication MapCheckIns(this WebApplication app)
     {

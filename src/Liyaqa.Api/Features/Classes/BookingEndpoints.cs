@@ -35,7 +35,6 @@ public static class BookingEndpoints
     public const string SessionsRoute = "/api/class-sessions";
     public const string Route = "/api/bookings";
 
-
     public static WebApplication MapBookings(this WebApplication app)
     {
         var book = app.MapTenantGroup(SessionsRoute, Permissions.BookingsCreate).WithTags("Bookings");

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Liyaqa.ServiceDefaults;
 
 namespace Liyaqa.Api.Features.Classes;
 
@@ -8,6 +9,13 @@ internal static class BookingMetrics
     private static readonly Meter Meter = new("Liyaqa.Bookings");
     private static readonly Counter<long> Bookings = Meter.CreateCounter<long>("liyaqa.bookings", description: "Booking requests by result (booked, waitlisted, rejected, promoted)");
     private static readonly Counter<long> Cancellations = Meter.CreateCounter<long>("liyaqa.booking_cancellations", description: "Cancelled bookings by kind (free, late)");
+
+    /// <summary>Every result and kind at zero from the start (dashboards read them).</summary>
+    public static void PublishAtZero()
+    {
+        Bookings.AtZero("result", "booked", "waitlisted", "rejected", "promoted");
+        Cancellations.AtZero("kind", "free", "late");
+    }
 
     public static void Requested(string result) => Bookings.Add(1, new KeyValuePair<string, object?>("result", result));
 

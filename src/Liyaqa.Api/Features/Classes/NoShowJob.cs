@@ -12,8 +12,10 @@ namespace Liyaqa.Api.Features.Classes;
 /// <summary>
 /// Closes each class once it has ended: every place still only booked (not marked attended by the trainer, the front
 /// desk or a check-in) becomes a no-show — its credit stays used, the club's no-show fee is raised, and the no-show
-/// policy counts it (<c>liyaqa_no_shows_total</c>) — and how full the class was is recorded
-/// (<c>liyaqa_class_fill_ratio</c>).
+/// policy counts it (<c>liyaqa_no_shows_total</c>) — and how full the class was is added up
+/// (<c>liyaqa_class_fill_ratio_sum</c> over <c>liyaqa_class_fill_ratio_count</c> classes: their increase over a range
+/// is the mean fill). Those two are cumulative sums kept as up-down counters, exported as plain series without a
+/// <c>_total</c> suffix, so that they exist at zero from the start as a histogram's would not before its first class.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class NoShowJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NoShowJob> logger) : IJob
@@ -27,9 +29,19 @@ public sealed class NoShowJob(IServiceScopeFactory scopes, TimeProvider clock, I
     private static readonly Meter Meter = new("Liyaqa.Bookings.NoShows");
     private static readonly Counter<long> NoShows = Meter.CreateCounter<long>("liyaqa.no_shows", description: "Booked places not attended");
 
-    private static readonly Histogram<double> FillRatio = Meter.CreateHistogram(
-        "liyaqa.class.fill_ratio", unit: null, description: "How full each class was when it ended (places taken / capacity)", tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0] });
+    private static readonly UpDownCounter<double> FillRatioSum = Meter.CreateUpDownCounter<double>(
+        "liyaqa.class.fill_ratio_sum", description: "How full the classes were when they ended (places taken / capacity), added up");
+
+    private static readonly UpDownCounter<long> FillRatioCount = Meter.CreateUpDownCounter<long>(
+        "liyaqa.class.fill_ratio_count", description: "Classes closed, whose fill is in liyaqa.class.fill_ratio_sum");
+
+    /// <summary>The counters at zero from the start (dashboards read them).</summary>
+    public static void PublishAtZero()
+    {
+        NoShows.Add(0);
+        FillRatioSum.Add(0);
+        FillRatioCount.Add(0);
+    }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -61,7 +73,8 @@ public sealed class NoShowJob(IServiceScopeFactory scopes, TimeProvider clock, I
                 await db.SaveChangesAsync(cancellationToken);
                 return (fills, unattended.Count);
             }, cancellationToken);
-            closed.ForEach(fill => FillRatio.Record(fill));
+            FillRatioSum.Add(closed.Sum());
+            FillRatioCount.Add(closed.Count);
             (classes, missed) = (classes + closed.Count, missed + noShows);
         }
 
