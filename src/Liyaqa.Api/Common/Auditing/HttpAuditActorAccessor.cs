@@ -28,7 +28,8 @@ public sealed class HttpAuditActorAccessor(IHttpContextAccessor http) : IAuditAc
             var (userId, email) = _identified
                 ?? (Guid.TryParse(user.FindFirst(AccessTokens.Claims.Subject)?.Value, out var id) ? id : null,
                     user.FindFirst(AccessTokens.Claims.Email)?.Value ?? user.Identity?.Name);
-            return new AuditActor(userId, email, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
+            var userAgent = context.Request.Headers.UserAgent.ToString();
+            return new AuditActor(userId, email, context.Connection.RemoteIpAddress?.ToString(), userAgent[..Math.Min(userAgent.Length, AuditLogEntry.MaxUserAgentLength)]);
         }
     }
 }
