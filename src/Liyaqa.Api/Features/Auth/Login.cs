@@ -35,14 +35,14 @@ public static class Login
         if (tenant is null)
         {
             hasher.VerifyDecoy(request.Password);
-            log.LogWarning("Authentication failed for {Email}: unknown tenant {Tenant}", PersonalData.Mask(email), slug);
+            SignInFailures.Log(log, email, slug, "no such club");
             SecurityMetrics.LoginFailed("unknown_club");
             return AuthProblems.InvalidCredentials();
         }
 
         if (tenant.IsSuspended)
         {
-            log.LogWarning("Authentication failed for {Email}: tenant {Tenant} is suspended", PersonalData.Mask(email), slug);
+            SignInFailures.Log(log, email, slug, "club suspended");
             SecurityMetrics.LoginFailed("club_suspended");
             return AuthProblems.TenantSuspended();
         }
@@ -72,7 +72,7 @@ public static class Login
                     });
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
-                    log.LogWarning("Authentication failed for {Email} in tenant {Tenant}: no such account", PersonalData.Mask(email), slug);
+                    SignInFailures.Log(log, email, slug, "no such account");
                     SecurityMetrics.LoginFailed("unknown_account");
                     return AuthProblems.InvalidCredentials();
                 }
@@ -84,7 +84,7 @@ public static class Login
                     user.RegisterRefusedLogin(user.Enabled ? "locked" : "disabled");
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
-                    log.LogWarning("Authentication failed for {Email} in tenant {Tenant}: account {State}", PersonalData.Mask(email), slug, user.Enabled ? "locked" : "disabled");
+                    SignInFailures.Log(log, email, slug, user.Enabled ? "account locked" : "account disabled");
                     SecurityMetrics.LoginFailed(user.Enabled ? "account_locked" : "account_disabled");
                     return AuthProblems.InvalidCredentials();
                 }
@@ -95,8 +95,7 @@ public static class Login
                     var locked = user.RegisterFailedLogin(now, lockout);
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
-                    log.LogWarning("Authentication failed for {Email} in tenant {Tenant}: wrong password ({Attempts} in a row{Locked})",
-                        PersonalData.Mask(email), slug, user.FailedLoginAttempts, locked ? ", account locked" : string.Empty);
+                    SignInFailures.Log(log, email, slug, $"wrong password ({user.FailedLoginAttempts} in a row{(locked ? ", account locked" : string.Empty)})");
                     SecurityMetrics.LoginFailed("wrong_password");
                     return AuthProblems.InvalidCredentials();
                 }

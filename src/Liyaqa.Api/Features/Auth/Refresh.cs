@@ -59,8 +59,7 @@ public static class Refresh
             {
                 // A token already traded in came back: a copy is in someone else's hands.
                 presented.RecordReplay();
-                loggers.CreateLogger("Liyaqa.Auth").LogWarning(
-                    "Authentication failed for {Email} in tenant {Tenant}: a spent refresh token was reused; session {Session} revoked", PersonalData.Mask(user.Email), slug, presented.FamilyId);
+                SignInFailures.Log(loggers.CreateLogger("Liyaqa.Auth"), user.Email, slug, $"a spent refresh token was reused; session {presented.FamilyId} revoked");
                 SecurityMetrics.LoginFailed("refresh_reused");
             }
 

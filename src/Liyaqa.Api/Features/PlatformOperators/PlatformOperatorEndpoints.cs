@@ -45,7 +45,7 @@ public static class PlatformOperatorEndpoints
         var check = account is { Enabled: true } ? hasher.Verify(account.PasswordHash, request.Password ?? string.Empty) : hasher.VerifyDecoy(request.Password);
         if (account is null || check == PasswordCheck.Wrong)
         {
-            loggers.CreateLogger("Liyaqa.Auth").LogWarning("Authentication failed for platform operator {Email}", PersonalData.Mask(email));
+            SignInFailures.Log(loggers.CreateLogger("Liyaqa.Auth"), email, SignInFailures.Platform, account is null ? "no such operator" : "wrong password or operator disabled");
             SecurityMetrics.LoginFailed("operator");
             return AuthProblems.InvalidCredentials();
         }
