@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Api.Common.Auditing;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Domain.Common;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Auth;
 
-public sealed record LoginRequest(string Email, string Password);
+public sealed record LoginRequest([property: MaxLength(User.MaxEmailLength)] string Email, [property: MaxLength(PasswordPolicy.MaxLength)] string Password);
 
 public static class Login
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Users;
@@ -10,7 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Auth;
 
-public sealed record RefreshRequest(string RefreshToken);
+public sealed record RefreshRequest([property: MaxLength(RefreshRequest.MaxTokenLength)] string RefreshToken)
+{
+    /// <summary>Longer than any token the API hands out (refresh, password reset).</summary>
+    public const int MaxTokenLength = 200;
+}
 
 public static class Refresh
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Domain.Common;
@@ -10,11 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.PlatformOperators;
 
-public sealed record OperatorLoginRequest(string Email, string Password);
+public sealed record OperatorLoginRequest([property: MaxLength(User.MaxEmailLength)] string Email, [property: MaxLength(PasswordPolicy.MaxLength)] string Password);
 
 public sealed record OperatorTokenResponse(string AccessToken, string TokenType, int ExpiresIn, DateTimeOffset ExpiresAt);
 
-public sealed record CreateOperatorRequest(string Email, string DisplayName, string Password);
+public sealed record CreateOperatorRequest([property: MaxLength(User.MaxEmailLength)] string Email, [property: MaxLength(User.MaxNameLength)] string DisplayName, [property: MaxLength(PasswordPolicy.MaxLength)] string Password);
 
 public sealed record OperatorResponse(Guid Id, string Email, string DisplayName, bool Enabled, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt);
 
