@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Liyaqa.Api.Tests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Xunit.Abstractions;
 
 namespace Liyaqa.Api.Tests;
 
@@ -16,7 +17,7 @@ namespace Liyaqa.Api.Tests;
 /// gets 403, and a club's token asking for another club's resource gets 404.
 /// </summary>
 [Collection(LiyaqaAppCollection.Name)]
-public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
+public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app, ITestOutputHelper output)
 {
     private static readonly HashSet<string> PublicOperations =
     [
@@ -127,63 +128,6 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app)
             var token = operation.Roles.Contains("Owner") ? ownerA.AccessToken : memberA.AccessToken;
             await ExpectAsync(HttpStatusCode.NotFound, operation, Fill(operation.Path.Replace("{id}", resourcesOfB[kind], StringComparison.Ordinal), "-", "-"), token, "other club's resource");
         }
-    }
-
-    [Fact]
-    public async Task Every_club_operation_answers_empty_wrongly_shaped_and_extreme_bodies_with_a_problem_never_a_500()
-    {
-        // On the club's own resources, as the club's owner (and a member for the member app): what a careless client
-        // sends — an empty object, an array, every value at the edge of its type — is refused with a 4xx problem or
-        // accepted, but never breaks the API.
-        // Signing out would end the token the rest of the test uses (a 401 would hide what follows, so it fails too).
-        var operations = (await OperationsAsync()).Where(o => o.Roles.Length > 0 && o.Name != "POST /api/auth/logout").ToList();
-        var tenant = await app.ProvisionTenantAsync("shape");
-        var owner = await app.LoginAsOwnerAsync(tenant);
-        var member = (await app.AddUserAsync(tenant, owner, $"member@{tenant.Slug}.test", "Member")).Tokens;
-        using var club = app.As(owner.AccessToken);
-        var resources = await ResourcesOfAsync(club);
-        // Account operations act on a colleague: revoking the owner's own sessions would end the test's token.
-        resources["/api/users/{id}"] = (await app.AddUserAsync(tenant, owner, $"desk@{tenant.Slug}.test", "FrontDesk")).UserId.ToString();
-        var bodies = new ExtremeBodies(await app.Api.GetFromJsonAsync<JsonElement>("/openapi/v1.json"), new Dictionary<string, string>
-        {
-            ["branchId"] = resources["/api/branches/{id}"],
-            ["memberId"] = resources["/api/members/{id}"],
-            ["planId"] = resources["/api/membership-plans/{id}"],
-            ["roomId"] = resources["/api/rooms/{id}"],
-            ["trainerId"] = resources["/api/trainers/{id}"],
-        });
-        var failures = new List<string>();
-        var extremes = 0;
-        foreach (var operation in operations)
-        {
-            var kind = resources.Keys.FirstOrDefault(prefix => operation.Path.StartsWith(prefix, StringComparison.Ordinal));
-            var path = Fill(kind is null ? operation.Path : operation.Path.Replace("{id}", resources[kind], StringComparison.Ordinal), Guid.NewGuid().ToString(), tenant.Slug);
-            var token = operation.Roles.Contains("Owner") ? owner.AccessToken : member.AccessToken;
-            var sent = operation.Method is "POST" or "PUT" or "PATCH"
-                ? new[] { "{}", "[]", bodies.For(operation.Definition, ExtremeBodies.Edge.Smallest), bodies.For(operation.Definition, ExtremeBodies.Edge.Largest) }.Distinct()
-                : [null];
-            foreach (var body in sent)
-            {
-                extremes += body is null or "{}" or "[]" ? 0 : 1;
-                using var request = new HttpRequestMessage(new HttpMethod(operation.Method), path);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                if (body is not null)
-                {
-                    request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-                }
-
-                var response = await app.Api.SendAsync(request);
-                var problem = (int)response.StatusCode < 400 || response.Content.Headers.ContentLength is 0
-                    || response.Content.Headers.ContentType?.MediaType == "application/problem+json";
-                if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.Unauthorized || !problem)
-                {
-                    failures.Add($"{operation.Name} with {body?[..Math.Min(body.Length, 200)] ?? "no body"}: {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}");
-                }
-            }
-        }
-
-        Assert.True(failures.Count == 0, string.Join('\n', failures));
-        Assert.True(extremes > 40, $"only {extremes} bodies were built from the OpenAPI document");
     }
 
     /// <summary>A resource of the club for each kind of route; a new kind of route must add its own here.</summary>

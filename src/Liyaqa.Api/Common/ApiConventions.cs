@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Liyaqa.Api.Common.Auditing;
+using Liyaqa.Api.Common.Boundary;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Infrastructure.Auditing;
 using Scalar.AspNetCore;
@@ -12,7 +13,11 @@ public static class ApiConventions
     public static WebApplicationBuilder AddApiConventions(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            RequestValues.Apply(options.SerializerOptions);
+        });
+        builder.LimitRequestSizes();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnricher.Enrich);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -40,6 +45,7 @@ public static class ApiConventions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBoundary();
         app.UseAuthentication();
         app.UseRequestLogScope();
         app.UseRequestRateLimit();

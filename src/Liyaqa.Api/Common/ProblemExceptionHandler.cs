@@ -1,3 +1,4 @@
+using Liyaqa.Api.Common.Boundary;
 using Liyaqa.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -52,6 +53,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "A backing service is unavailable.",
                 Detail = "The database or cache cannot be reached right now; try again shortly.",
+            },
+            BadHttpRequestException { InnerException: RefusedValueException refused } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [refused.Field] = [refused.Message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more values are invalid.",
             },
             BadHttpRequestException badRequest => new ProblemDetails
             {

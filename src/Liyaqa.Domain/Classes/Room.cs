@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Classes;
 
-public sealed record RoomDetails(string NameEn, string NameAr, int Capacity);
+public sealed record RoomDetails([property: MaxLength(Room.MaxNameLength)] string NameEn, [property: MaxLength(Room.MaxNameLength)] string NameAr, int Capacity);
 
 /// <summary>The upcoming class that needs the most places in a room: a room may not shrink below it.</summary>
 public sealed record RoomUse(string ClassName, DateTimeOffset StartsAt, int Capacity);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Users;
@@ -5,7 +6,12 @@ using Liyaqa.Domain.Users;
 namespace Liyaqa.Domain.Classes;
 
 public sealed record TrainerProfileDetails(
-    string DisplayNameEn, string DisplayNameAr, string? BioEn, string? BioAr, IReadOnlyList<string>? Specialities, string? PhotoUrl);
+    [property: MaxLength(TrainerProfile.MaxNameLength)] string DisplayNameEn,
+    [property: MaxLength(TrainerProfile.MaxNameLength)] string DisplayNameAr,
+    [property: MaxLength(TrainerProfile.MaxBioLength)] string? BioEn,
+    [property: MaxLength(TrainerProfile.MaxBioLength)] string? BioAr,
+    IReadOnlyList<string>? Specialities,
+    [property: MaxLength(TrainerProfile.MaxPhotoUrlLength)] string? PhotoUrl);
 
 /// <summary>
 /// What members see of a trainer (a club user with the Trainer role): names in both languages, a short bio in each,

@@ -6,6 +6,9 @@ namespace Liyaqa.Domain.Common;
 /// </summary>
 public static class PersonalData
 {
+    /// <summary>The longest masked value a log line carries; a longer one ends in "…".</summary>
+    public const int MaxMaskedLength = 64;
+
     public static string Mask(string? contact)
     {
         if (string.IsNullOrEmpty(contact))
@@ -14,11 +17,9 @@ public static class PersonalData
         }
 
         var at = contact.IndexOf('@', StringComparison.Ordinal);
-        if (at > 0)
-        {
-            return $"{contact[0]}***{contact[at..]}";
-        }
-
-        return contact.Length <= 6 ? new string('*', contact.Length) : $"{contact[..5]}{new string('*', contact.Length - 7)}{contact[^2..]}";
+        var masked = at > 0
+            ? $"{contact[0]}***{contact[at..]}"
+            : contact.Length <= 6 ? new string('*', contact.Length) : $"{contact[..5]}{new string('*', Math.Min(contact.Length - 7, MaxMaskedLength))}{contact[^2..]}";
+        return masked.Length <= MaxMaskedLength ? masked : $"{masked[..(MaxMaskedLength - 1)]}…";
     }
 }

@@ -10,6 +10,9 @@ public static partial class PhoneNumbers
 {
     public const string SaudiCountryCode = "966";
 
+    /// <summary>The longest phone number accepted as typed (spaces, dashes, a leading 00), before normalising.</summary>
+    public const int MaxInputLength = 32;
+
     /// <summary>The E.164 form of <paramref name="input"/>, or null when it is no phone number.</summary>
     public static string? Normalize(string? input)
     {

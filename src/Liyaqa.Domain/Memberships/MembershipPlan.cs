@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
 
@@ -45,8 +46,8 @@ public sealed record PlanTerms(
 
 /// <summary>What a plan is, for creating or changing one.</summary>
 public sealed record PlanDetails(
-    string NameEn,
-    string NameAr,
+    [property: MaxLength(100)] string NameEn,
+    [property: MaxLength(100)] string NameAr,
     PlanKind Kind,
     int Duration,
     DurationUnit DurationUnit,

@@ -11,6 +11,7 @@ public sealed partial class Tenant : Entity, IPlatformGlobal
     public const string DefaultCurrency = "SAR";
     public const decimal DefaultVatRate = 0.15m;
     public const int MaxNameLength = 200;
+    public const int MaxSlugLength = 40;
 
     private Tenant()
     {

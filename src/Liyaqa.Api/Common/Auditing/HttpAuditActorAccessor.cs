@@ -1,4 +1,5 @@
 using Liyaqa.Api.Common.Security;
+using Liyaqa.Domain.Auditing;
 using Liyaqa.Infrastructure.Auditing;
 
 namespace Liyaqa.Api.Common.Auditing;
@@ -28,7 +29,8 @@ public sealed class HttpAuditActorAccessor(IHttpContextAccessor http) : IAuditAc
             var (userId, email) = _identified
                 ?? (Guid.TryParse(user.FindFirst(AccessTokens.Claims.Subject)?.Value, out var id) ? id : null,
                     user.FindFirst(AccessTokens.Claims.Email)?.Value ?? user.Identity?.Name);
-            return new AuditActor(userId, email, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
+            var userAgent = context.Request.Headers.UserAgent.ToString();
+            return new AuditActor(userId, email, context.Connection.RemoteIpAddress?.ToString(), userAgent[..Math.Min(userAgent.Length, AuditLogEntry.MaxUserAgentLength)]);
         }
     }
 }

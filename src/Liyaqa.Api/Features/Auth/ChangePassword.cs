@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Domain.Common;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Auth;
 
-public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+public sealed record ChangePasswordRequest([property: MaxLength(PasswordPolicy.MaxLength)] string CurrentPassword, [property: MaxLength(PasswordPolicy.MaxLength)] string NewPassword);
 
 public static class ChangePassword
 {

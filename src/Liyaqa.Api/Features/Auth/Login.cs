@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Api.Common.Auditing;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Domain.Auditing;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Auth;
 
-public sealed record LoginRequest(string Email, string Password);
+public sealed record LoginRequest([property: MaxLength(User.MaxEmailLength)] string Email, [property: MaxLength(PasswordPolicy.MaxLength)] string Password);
 
 public static class Login
 {
@@ -36,14 +37,14 @@ public static class Login
         if (tenant is null)
         {
             hasher.VerifyDecoy(request.Password);
-            log.LogWarning("Authentication failed for {Email}: unknown tenant {Tenant}", PersonalData.Mask(email), slug);
+            SignInFailures.Log(log, email, slug, "no such club");
             SecurityMetrics.LoginFailed("unknown_club");
             return AuthProblems.InvalidCredentials();
         }
 
         if (tenant.IsSuspended)
         {
-            log.LogWarning("Authentication failed for {Email}: tenant {Tenant} is suspended", PersonalData.Mask(email), slug);
+            SignInFailures.Log(log, email, slug, "club suspended");
             SecurityMetrics.LoginFailed("club_suspended");
             return AuthProblems.TenantSuspended();
         }
@@ -73,7 +74,7 @@ public static class Login
                     });
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
-                    log.LogWarning("Authentication failed for {Email} in tenant {Tenant}: no such account", PersonalData.Mask(email), slug);
+                    SignInFailures.Log(log, email, slug, "no such account");
                     SecurityMetrics.LoginFailed("unknown_account");
                     return AuthProblems.InvalidCredentials();
                 }
@@ -85,7 +86,7 @@ public static class Login
                     user.RegisterRefusedLogin(user.Enabled ? "locked" : "disabled");
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
-                    log.LogWarning("Authentication failed for {Email} in tenant {Tenant}: account {State}", PersonalData.Mask(email), slug, user.Enabled ? "locked" : "disabled");
+                    SignInFailures.Log(log, email, slug, user.Enabled ? "account locked" : "account disabled");
                     SecurityMetrics.LoginFailed(user.Enabled ? "account_locked" : "account_disabled");
                     return AuthProblems.InvalidCredentials();
                 }
@@ -96,8 +97,7 @@ public static class Login
                     var locked = user.RegisterFailedLogin(now, lockout);
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
-                    log.LogWarning("Authentication failed for {Email} in tenant {Tenant}: wrong password ({Attempts} in a row{Locked})",
-                        PersonalData.Mask(email), slug, user.FailedLoginAttempts, locked ? ", account locked" : string.Empty);
+                    SignInFailures.Log(log, email, slug, $"wrong password ({user.FailedLoginAttempts} in a row{(locked ? ", account locked" : string.Empty)})");
                     SecurityMetrics.LoginFailed("wrong_password");
                     return AuthProblems.InvalidCredentials();
                 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Identity;
@@ -9,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Auth;
 
-public sealed record PasswordResetRequest(string Email);
+public sealed record PasswordResetRequest([property: MaxLength(User.MaxEmailLength)] string Email);
 
-public sealed record CompletePasswordResetRequest(string Token, string NewPassword);
+public sealed record CompletePasswordResetRequest([property: MaxLength(RefreshRequest.MaxTokenLength)] string Token, [property: MaxLength(PasswordPolicy.MaxLength)] string NewPassword);
 
 /// <summary>
 /// "Forgot password": the request always answers 202, whether or not the account exists; for a real,

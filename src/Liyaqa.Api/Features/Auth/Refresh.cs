@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Users;
@@ -10,7 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Auth;
 
-public sealed record RefreshRequest(string RefreshToken);
+public sealed record RefreshRequest([property: MaxLength(RefreshRequest.MaxTokenLength)] string RefreshToken)
+{
+    /// <summary>Longer than any token the API hands out (refresh, password reset).</summary>
+    public const int MaxTokenLength = 200;
+}
 
 public static class Refresh
 {
@@ -59,8 +64,7 @@ public static class Refresh
             {
                 // A token already traded in came back: a copy is in someone else's hands.
                 presented.RecordReplay();
-                loggers.CreateLogger("Liyaqa.Auth").LogWarning(
-                    "Authentication failed for {Email} in tenant {Tenant}: a spent refresh token was reused; session {Session} revoked", PersonalData.Mask(user.Email), slug, presented.FamilyId);
+                SignInFailures.Log(loggers.CreateLogger("Liyaqa.Auth"), user.Email, slug, $"a spent refresh token was reused; session {presented.FamilyId} revoked");
                 SecurityMetrics.LoginFailed("refresh_reused");
             }
 

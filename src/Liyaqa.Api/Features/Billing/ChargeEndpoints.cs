@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
@@ -16,7 +17,7 @@ public sealed record ChargeResponse(
         new(c.Id, c.MemberId, c.BookingId, c.Reason, c.Amount.Net, c.Amount.Vat, c.Amount.Total, currency, c.Status, c.CreatedAt, c.WaivedAt, c.WaiveReason);
 }
 
-public sealed record WaiveRequest(string Reason);
+public sealed record WaiveRequest([property: MaxLength(300)] string Reason);
 
 /// <summary>
 /// Fee lines members owe outside their membership (late cancellations, no-shows) waiting for billing: staff list

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.Metrics;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liyaqa.Api.Features.CheckIns;
 
 /// <summary>Who is at the door and where: exactly one of member id, member number, or QR pass.</summary>
-public sealed record CheckInRequest(Guid BranchId, Guid? MemberId, string? MemberNumber, string? QrToken);
+public sealed record CheckInRequest(Guid BranchId, Guid? MemberId, [property: MaxLength(20)] string? MemberNumber, [property: MaxLength(500)] string? QrToken);
 
 public sealed record CheckInSubscription(Guid Id, string PlanNameEn, string PlanNameAr, DateOnly EndDate, int? VisitsLeft);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Domain.Classes;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Classes;
 
-public sealed record CreateRoomRequest(Guid BranchId, string NameEn, string NameAr, int Capacity);
+public sealed record CreateRoomRequest(Guid BranchId, [property: MaxLength(Room.MaxNameLength)] string NameEn, [property: MaxLength(Room.MaxNameLength)] string NameAr, int Capacity);
 
 public sealed record RoomResponse(Guid Id, Guid BranchId, string NameEn, string NameAr, int Capacity, bool IsActive, DateTimeOffset CreatedAt)
 {

@@ -1,4 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
+using Liyaqa.Domain.Users;
 
 namespace Liyaqa.Api.Features.Members;
 
@@ -29,10 +33,24 @@ public sealed record MemberPage(IReadOnlyList<MemberSummary> Items, int Page, in
 
 /// <summary>A new member or lead: the member's details, and for a lead where they came from.</summary>
 public sealed record CreateMemberRequest(
-    string? FirstNameEn, string? LastNameEn, string? FirstNameAr, string? LastNameAr, string? Email, string? Phone, Gender Gender,
-    DateOnly? DateOfBirth, string? NationalId, string? EmergencyContactName, string? EmergencyContactPhone, Guid? HomeBranchId,
-    IReadOnlyList<string>? Tags, string? Notes, string? Language, string? LeadSource = null)
+    [property: MaxLength(Member.MaxNameLength)] string? FirstNameEn,
+    [property: MaxLength(Member.MaxNameLength)] string? LastNameEn,
+    [property: MaxLength(Member.MaxNameLength)] string? FirstNameAr,
+    [property: MaxLength(Member.MaxNameLength)] string? LastNameAr,
+    [property: MaxLength(User.MaxEmailLength)] string? Email,
+    [property: MaxLength(PhoneNumbers.MaxInputLength)] string? Phone,
+    Gender Gender,
+    DateOnly? DateOfBirth,
+    [property: MaxLength(20)] string? NationalId,
+    [property: MaxLength(200)] string? EmergencyContactName,
+    [property: MaxLength(PhoneNumbers.MaxInputLength)] string? EmergencyContactPhone,
+    Guid? HomeBranchId,
+    IReadOnlyList<string>? Tags,
+    [property: MaxLength(Member.MaxNotesLength)] string? Notes,
+    [property: MaxLength(8)] string? Language,
+    [property: MaxLength(100)] string? LeadSource = null)
 {
+    [JsonIgnore]
     public MemberDetails Details => new(FirstNameEn, LastNameEn, FirstNameAr, LastNameAr, Email, Phone, Gender, DateOfBirth, NationalId,
         EmergencyContactName, EmergencyContactPhone, HomeBranchId, Tags, Notes, Language);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Domain.Common;
@@ -12,7 +13,10 @@ public sealed record MessageWording(string Language, string Subject, string Body
 
 public sealed record MessageTemplateResponse(string Key, string Description, IReadOnlyList<string> Variables, IReadOnlyList<MessageWording> Languages);
 
-public sealed record ChangeWordingRequest(string Subject, string Body, string Sms);
+public sealed record ChangeWordingRequest(
+    [property: MaxLength(TemplateText.MaxSubjectLength)] string Subject,
+    [property: MaxLength(TemplateText.MaxBodyLength)] string Body,
+    [property: MaxLength(TemplateText.MaxSmsLength)] string Sms);
 
 /// <summary>The texts a preview produced, with the sample values it used.</summary>
 public sealed record MessagePreview(string Subject, string Body, string Sms, IReadOnlyDictionary<string, string> SampleValues);

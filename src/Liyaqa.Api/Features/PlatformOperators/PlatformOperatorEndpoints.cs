@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Domain.Common;
@@ -10,11 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.PlatformOperators;
 
-public sealed record OperatorLoginRequest(string Email, string Password);
+public sealed record OperatorLoginRequest([property: MaxLength(User.MaxEmailLength)] string Email, [property: MaxLength(PasswordPolicy.MaxLength)] string Password);
 
 public sealed record OperatorTokenResponse(string AccessToken, string TokenType, int ExpiresIn, DateTimeOffset ExpiresAt);
 
-public sealed record CreateOperatorRequest(string Email, string DisplayName, string Password);
+public sealed record CreateOperatorRequest([property: MaxLength(User.MaxEmailLength)] string Email, [property: MaxLength(User.MaxNameLength)] string DisplayName, [property: MaxLength(PasswordPolicy.MaxLength)] string Password);
 
 public sealed record OperatorResponse(Guid Id, string Email, string DisplayName, bool Enabled, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt);
 
@@ -45,7 +46,7 @@ public static class PlatformOperatorEndpoints
         var check = account is { Enabled: true } ? hasher.Verify(account.PasswordHash, request.Password ?? string.Empty) : hasher.VerifyDecoy(request.Password);
         if (account is null || check == PasswordCheck.Wrong)
         {
-            loggers.CreateLogger("Liyaqa.Auth").LogWarning("Authentication failed for platform operator {Email}", PersonalData.Mask(email));
+            SignInFailures.Log(loggers.CreateLogger("Liyaqa.Auth"), email, SignInFailures.Platform, account is null ? "no such operator" : "wrong password or operator disabled");
             SecurityMetrics.LoginFailed("operator");
             return AuthProblems.InvalidCredentials();
         }

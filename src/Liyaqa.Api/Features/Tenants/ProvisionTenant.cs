@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.Common;
@@ -11,7 +12,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Liyaqa.Api.Features.Tenants;
 
 public sealed record ProvisionTenantRequest(
-    string Slug, string Name, string? TimeZone, string? Currency, decimal? VatRate, string OwnerName, string OwnerEmail, string? OwnerPassword = null, string? VatNumber = null);
+    [property: MaxLength(Tenant.MaxSlugLength)] string Slug,
+    [property: MaxLength(Tenant.MaxNameLength)] string Name,
+    [property: MaxLength(64)] string? TimeZone,
+    [property: MaxLength(3)] string? Currency,
+    decimal? VatRate,
+    [property: MaxLength(User.MaxNameLength)] string OwnerName,
+    [property: MaxLength(User.MaxEmailLength)] string OwnerEmail,
+    [property: MaxLength(PasswordPolicy.MaxLength)] string? OwnerPassword = null,
+    [property: MaxLength(20)] string? VatNumber = null);
 
 public static class ProvisionTenant
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Features.Auth;
@@ -11,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Liyaqa.Api.Features.Users;
 
 /// <summary>Without a password the account is invited by email to choose one.</summary>
-public sealed record CreateUserRequest(string Email, string DisplayName, IReadOnlyList<Role> Roles, string? Password = null);
+public sealed record CreateUserRequest(
+    [property: MaxLength(User.MaxEmailLength)] string Email, [property: MaxLength(User.MaxNameLength)] string DisplayName, IReadOnlyList<Role> Roles, [property: MaxLength(PasswordPolicy.MaxLength)] string? Password = null);
 
 public sealed record ChangeRolesRequest(IReadOnlyList<Role> Roles);
 

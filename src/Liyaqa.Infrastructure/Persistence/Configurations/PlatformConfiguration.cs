@@ -19,7 +19,7 @@ internal sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<Audi
         builder.Property(a => a.Email).HasMaxLength(254);
         builder.Property(a => a.EntityType).HasMaxLength(64);
         builder.Property(a => a.IpAddress).HasMaxLength(64);
-        builder.Property(a => a.UserAgent).HasMaxLength(512);
+        builder.Property(a => a.UserAgent).HasMaxLength(AuditLogEntry.MaxUserAgentLength);
         builder.Property(a => a.Details).HasColumnType("jsonb");
     }
 }
