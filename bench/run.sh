@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Member search and check-in load on a running Liyaqa (./build.sh run in another terminal; API on :8080).
+# Member search and check-in load on a running Liyaqa (API on :8080), started in another terminal without
+# the general request limit: ./build.sh run -- --ApiSettings:RateLimits:RequestsPerMinute=0
 # Seeds a club with MEMBERS members (CSV import), SUBSCRIBED subscriptions and 20 classes, then runs wrk:
 #   search and check-ins: CONNECTIONS connections for DURATION; bookings: BOOKING_CONNECTIONS (200).
 set -euo pipefail

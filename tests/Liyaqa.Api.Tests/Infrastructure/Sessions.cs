@@ -10,8 +10,13 @@ public sealed record Tokens(string AccessToken, string TokenType, int ExpiresIn,
 /// <summary>Signing in as a club's user, the way a client of the API does.</summary>
 public static class Sessions
 {
-    public static Task<HttpResponseMessage> PostLoginAsync(this LiyaqaAppFixture app, string tenantSlug, string email, string password) =>
-        app.Api.SendAsync(WithTenant(HttpMethod.Post, "/api/auth/login", tenantSlug, new { email, password }));
+    /// <summary>With <paramref name="onAnyReplica"/>, on a connection of its own, so successive sign-ins reach every replica.</summary>
+    public static Task<HttpResponseMessage> PostLoginAsync(this LiyaqaAppFixture app, string tenantSlug, string email, string password, bool onAnyReplica = false)
+    {
+        var request = WithTenant(HttpMethod.Post, "/api/auth/login", tenantSlug, new { email, password });
+        request.Headers.ConnectionClose = onAnyReplica;
+        return app.Api.SendAsync(request);
+    }
 
     public static Task<HttpResponseMessage> PostRefreshAsync(this LiyaqaAppFixture app, string tenantSlug, string refreshToken) =>
         app.Api.SendAsync(WithTenant(HttpMethod.Post, "/api/auth/refresh", tenantSlug, new { refreshToken }));

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Liyaqa.Api.Common.Security;
+using Liyaqa.Api.Features.Tenants;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.RateLimiting;
-using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,16 +31,13 @@ public static class UnlockAccount
     }
 
     public static async Task<Results<Ok<UserResponse>, NotFound>> ByOperatorAsync(
-        string slug, UnlockAccountRequest request, LiyaqaDbContext db, TenantContext tenantContext, RedisRateLimiter limiter, ILoggerFactory loggers, CancellationToken ct)
+        string slug, UnlockAccountRequest request, LiyaqaDbContext db, TenantChanges club, RedisRateLimiter limiter, ILoggerFactory loggers, CancellationToken ct)
     {
-        var normalized = slug.Trim().ToLowerInvariant();
-        var tenantId = await db.Tenants.Where(t => t.Slug == normalized).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(ct);
-        if (tenantId is null)
+        if (await club.ActAsAsync(slug, ct) is null)
         {
             return TypedResults.NotFound();
         }
 
-        tenantContext.Use(tenantId.Value);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var email = User.NormalizeEmail(request.Email);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, ct);
@@ -52,7 +49,7 @@ public static class UnlockAccount
         user.Unlock();
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await ClearLimitsAsync(limiter, loggers, normalized, user.Email);
+        await ClearLimitsAsync(limiter, loggers, slug, user.Email);
         return TypedResults.Ok(UserResponse.From(user));
     }
 
