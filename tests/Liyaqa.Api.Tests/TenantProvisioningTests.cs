@@ -79,7 +79,7 @@ public sealed class TenantProvisioningTests(LiyaqaAppFixture app)
     public async Task Invalid_fields_are_a_400_naming_each_field_and_nothing_is_stored()
     {
         var response = await app.Operator.PostAsJsonAsync(
-            "/api/platform/tenants", new { slug = "Not A Slug!", name = "", timeZone = "Mars/Olympus", currency = "riyal", vatRate = 1.5m, ownerName = "", ownerEmail = "nope", ownerPassword = "short" });
+            "/api/platform/tenants", new { slug = "Not A Slug!", name = "", timeZone = "Mars/Olympus", currency = "R1Y", vatRate = 1.5m, ownerName = "", ownerEmail = "nope", ownerPassword = "short" });
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");

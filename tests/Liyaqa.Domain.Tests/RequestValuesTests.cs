@@ -38,9 +38,9 @@ public sealed class RequestValuesTests
     [InlineData("0001-01-01", false)]
     [InlineData("1899-12-31", false)]
     [InlineData("1900-01-01", true)]
-    [InlineData("2199-12-31", true)]
+    [InlineData("2999-12-31", true)]
     [InlineData("9999-12-31", false)]
-    public void Dates_are_accepted_from_1900_to_2199(string date, bool accepted) =>
+    public void Dates_are_accepted_from_1900_to_2999(string date, bool accepted) =>
         Assert.Equal(accepted, RequestValues.Refusal(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)) is null);
 
     [Fact]

@@ -55,7 +55,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
                 Detail = "The database or cache cannot be reached right now; try again shortly.",
             },
             BadHttpRequestException { InnerException: RefusedValueException refused } => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [refused.Field] = [refused.Message] })
+                refused.Errors.ToDictionary(e => e.Key, e => e.Value))
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "One or more values are invalid.",

@@ -18,7 +18,7 @@ public static class RequestValues
     public const int DefaultMaxLength = 5000;
 
     public static readonly DateOnly FirstDate = new(1900, 1, 1);
-    public static readonly DateOnly LastDate = new(2199, 12, 31);
+    public static readonly DateOnly LastDate = new(2999, 12, 31);
 
     /// <summary>Why <paramref name="value"/> is refused, or null when it is acceptable.</summary>
     public static string? Refusal(string value, int maxLength)
@@ -80,12 +80,13 @@ public static class RequestValues
         var then = type.OnDeserialized;
         type.OnDeserialized = value =>
         {
-            foreach (var (property, maxLength) in checks)
+            var refused = checks
+                .Select(c => (c.Property.Name, Refusal: Values(c.Property.Get!(value)).Select(v => Refusal(v, c.MaxLength)).FirstOrDefault(r => r is not null)))
+                .Where(c => c.Refusal is not null)
+                .ToDictionary(c => c.Name, c => new[] { c.Refusal! });
+            if (refused.Count > 0)
             {
-                if (Values(property.Get!(value)).Select(v => Refusal(v, maxLength)).FirstOrDefault(r => r is not null) is { } refusal)
-                {
-                    throw new RefusedValueException(property.Name, refusal);
-                }
+                throw new RefusedValueException(refused);
             }
 
             then?.Invoke(value);
@@ -99,9 +100,10 @@ public static class RequestValues
             || type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>) && IsChecked(i.GetGenericArguments()[0]));
     }
 
+    /// <summary>The values to check; a date left out of the body (its default, year 1) is left to the handler's rules.</summary>
     private static IEnumerable<object> Values(object? value) => value switch
     {
-        null => [],
+        null or DateOnly { DayNumber: 0 } or DateTimeOffset { Ticks: 0 } or DateTime { Ticks: 0 } => [],
         string or DateOnly or DateTimeOffset or DateTime => [value],
         System.Collections.IEnumerable many => many.Cast<object?>().SelectMany(Values),
         _ => [],
@@ -117,8 +119,8 @@ public static class RequestValues
     };
 }
 
-/// <summary>A value of a request body broke <see cref="RequestValues"/>' rules: <see cref="Field"/> is its JSON name.</summary>
-public sealed class RefusedValueException(string field, string message) : JsonException(message)
+/// <summary>Values of a request body broke <see cref="RequestValues"/>' rules: the refusals by JSON property name.</summary>
+public sealed class RefusedValueException(IReadOnlyDictionary<string, string[]> errors) : JsonException("One or more values are invalid.")
 {
-    public string Field { get; } = field;
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 }
