@@ -1,0 +1,42 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { api, must } from "./api";
+import { ApiError } from "./problems";
+import { can, type Permission } from "./permissions";
+
+export function useMe() {
+  return useQuery({
+    queryKey: ["me"],
+    queryFn: () => must(api.GET("/api/auth/me")),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCan(permission: Permission): boolean {
+  const me = useMe();
+  return can((me.data?.roles ?? []) as string[], permission);
+}
+
+export function useBranches() {
+  return useQuery({ queryKey: ["branches"], queryFn: () => must(api.GET("/api/branches")), staleTime: 60_000 });
+}
+
+/** A name in the UI's language, falling back to the other. */
+export function useLocalName() {
+  const locale = useLocale();
+  return (en?: string | null, ar?: string | null) => (locale === "ar" ? ar || en : en || ar) ?? "";
+}
+
+/** The message to show for an error: the API's own words when it gave some, else a generic one per status. */
+export function useProblemMessage() {
+  const t = useTranslations("problems");
+  return (error: unknown): string => {
+    if (error instanceof ApiError) {
+      const status = error.problem.status ?? 500;
+      const generic = t.has(String(status) as "400") ? t(String(status) as "400") : t("500");
+      return error.problem.detail ?? generic;
+    }
+    return t("503");
+  };
+}
