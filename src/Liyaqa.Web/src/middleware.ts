@@ -3,12 +3,13 @@ import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
 
 const intl = createMiddleware(routing);
+const PUBLIC_PAGES = new Set(["sign-in", "reset-password"]);
 
-/** Pages other than sign-in and the kiosk's start need a session; without one the staff member signs in. */
+/** Pages other than sign-in and setting a password need a session; without one the staff member signs in. */
 export default function middleware(request: NextRequest) {
   const [, locale, page] = request.nextUrl.pathname.split("/");
   const known = (routing.locales as readonly string[]).includes(locale ?? "");
-  if (known && page !== "sign-in" && !request.cookies.get("lq_rt")) {
+  if (known && !PUBLIC_PAGES.has(page ?? "") && !request.cookies.get("lq_rt")) {
     const url = request.nextUrl.clone();
     url.pathname = `/${locale}/sign-in`;
     url.search = `?next=${encodeURIComponent(request.nextUrl.pathname)}`;
@@ -17,4 +18,4 @@ export default function middleware(request: NextRequest) {
   return intl(request);
 }
 
-export const config = { matcher: ["/((?!api|_next|.*\\..*).*)"] };
+export const config = { matcher: ["/((?!api|_next|healthz|.*\\..*).*)"] };

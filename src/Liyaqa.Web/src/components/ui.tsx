@@ -42,7 +42,7 @@ export function Loading() {
 
 export function Empty({ children }: { children?: React.ReactNode }) {
   const t = useTranslations("common");
-  return <p className="rounded border border-dashed border-slate-300 p-6 text-center text-slate-600">{children ?? t("empty")}</p>;
+  return <p data-empty className="rounded border border-dashed border-slate-300 p-6 text-center text-slate-600">{children ?? t("empty")}</p>;
 }
 
 export function ErrorNote({ message, onRetry }: { message: string; onRetry?: () => void }) {

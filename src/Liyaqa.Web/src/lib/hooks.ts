@@ -40,3 +40,10 @@ export function useProblemMessage() {
     return t("503");
   };
 }
+
+/** A member's full name in the UI's language, or in the other script when only that one is known. */
+export function useMemberName() {
+  const name = useLocalName();
+  return (m: { firstNameEn?: string | null; lastNameEn?: string | null; firstNameAr?: string | null; lastNameAr?: string | null }) =>
+    name(`${m.firstNameEn ?? ""} ${m.lastNameEn ?? ""}`.trim(), `${m.firstNameAr ?? ""} ${m.lastNameAr ?? ""}`.trim());
+}

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { Link } from "@/i18n/navigation";
@@ -14,6 +14,12 @@ export function SignInForm() {
   const next = useSearchParams().get("next");
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const clubInput = useRef<HTMLInputElement>(null);
+  // The club typed last time on this device.
+  useEffect(() => {
+    const saved = localStorage.getItem("liyaqa.club");
+    if (saved && clubInput.current && !clubInput.current.value) clubInput.current.value = saved;
+  }, []);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,7 +52,6 @@ export function SignInForm() {
     }
   }
 
-  const initialClub = typeof window === "undefined" ? "" : (localStorage.getItem("liyaqa.club") ?? "");
   return (
     <form onSubmit={submit} className="w-full max-w-sm space-y-4 rounded-xl bg-white p-6 shadow" noValidate>
       <div className="flex items-center justify-between">
@@ -56,7 +61,7 @@ export function SignInForm() {
         </Link>
       </div>
       <Field label={t("club")} name="club">
-        <input id="club" name="club" className={inputClass} autoComplete="organization" defaultValue={initialClub} required />
+        <input id="club" name="club" className={inputClass} autoComplete="organization" ref={clubInput} required />
       </Field>
       <Field label={t("email")} name="email">
         <input id="email" name="email" type="email" dir="ltr" className={inputClass} autoComplete="username" required />

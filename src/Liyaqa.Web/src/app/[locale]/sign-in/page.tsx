@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { setRequestLocale } from "next-intl/server";
 import { SignInForm } from "./SignInForm";
 
@@ -6,7 +7,9 @@ export default async function SignInPage({ params }: { params: Promise<{ locale:
   setRequestLocale(locale);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
-      <SignInForm />
+      <Suspense>
+        <SignInForm />
+      </Suspense>
     </main>
   );
 }
