@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Liyaqa.Api.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Liyaqa.Api.Tests;
 

@@ -5,9 +5,9 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { api, must } from "@/lib/api";
-import { useBranches, useCan, useLocalName } from "@/lib/hooks";
+import { useBranches, useCan, useLocalName, useProblemMessage } from "@/lib/hooks";
 import { clubToday, formatNumber, formatPercent, formatTime, CLUB_TIME_ZONE } from "@/lib/format";
-import { Card, Empty, Loading } from "@/components/ui";
+import { Card, Empty, ErrorNote, Loading } from "@/components/ui";
 
 const REFRESH_MS = 30_000;
 
@@ -30,12 +30,22 @@ export function Dashboard() {
   const locale = useLocale();
   const localName = useLocalName();
   const canCheckIns = useCan("checkins.manage");
+  const problem = useProblemMessage();
   const branches = useBranches();
   const today = clubToday();
 
   const checkIns = useQuery({
     queryKey: ["dashboard", "check-ins", today],
-    queryFn: () => must(api.GET("/api/check-ins", { params: { query: { from: startOfClubDay(), pageSize: 500 } } })),
+    queryFn: async () => {
+      // Pages of at most 200 visits; a day of a busy club takes a few.
+      const items = [];
+      for (let page = 1; page <= 20; page++) {
+        const batch = await must(api.GET("/api/check-ins", { params: { query: { from: startOfClubDay(), page, pageSize: 200 } } }));
+        items.push(...batch.items);
+        if (batch.items.length < 200) break;
+      }
+      return { items };
+    },
     refetchInterval: REFRESH_MS,
     enabled: canCheckIns,
   });
@@ -71,6 +81,7 @@ export function Dashboard() {
     .filter((c) => c.status !== "Cancelled")
     .map((c) => ({ name: `${formatTime(c.startsAt, locale)} ${localName(c.nameEn, c.nameAr)}`, fill: Number(c.capacity) ? Number(c.booked) / Number(c.capacity) : 0 }));
   const n = (v: number | undefined) => (v === undefined ? undefined : formatNumber(v, locale));
+  const failed = [checkIns, classes, ...counts, ...occupancy].find((q) => q.error)?.error;
 
   return (
     <div className="space-y-4">
@@ -78,6 +89,7 @@ export function Dashboard() {
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         {classes.dataUpdatedAt > 0 && <p className="text-sm text-slate-600">{t("updated", { time: formatTime(new Date(classes.dataUpdatedAt), locale) })}</p>}
       </div>
+      {failed && <ErrorNote message={problem(failed)} />}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         {canCheckIns && <Kpi testId="check-ins" label={t("checkInsToday")} value={n(checkIns.data ? allowed.length : undefined)} />}
         <Kpi testId="inside" label={t("occupancy")} value={n(occupancy.every((o) => o.data) ? inside : undefined)} />

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import { api, must } from "@/lib/api";
 import { useCan, useLocalName, useMemberName, useProblemMessage } from "@/lib/hooks";
-import { addDays, clubToday, formatDateTime, formatDay, formatMoney } from "@/lib/format";
+import { addDays, clubToday, formatDateTime, formatDay, formatMoney, formatNumber } from "@/lib/format";
 import { cx } from "@/lib/cx";
 import { buttonClass, Card, dangerButtonClass, Empty, ErrorNote, Field, inputClass, Loading, secondaryButtonClass, StatusBadge } from "@/components/ui";
 import { useApiForm } from "./useApiForm";
@@ -143,8 +143,8 @@ function Subscriptions({ memberId, canSell }: { memberId: string; canSell: boole
                 <span className="font-semibold">{t(`subscriptionStatus.${state}`)}</span> · {formatDay(s.startDate, locale)} – {formatDay(s.endDate, locale)}
               </p>
               {frozen && <p className="text-indigo-800">{t("frozenUntil", { day: formatDay(frozen.endDate, locale) })}</p>}
-              {s.visitsLeft != null && <p>{t("visitsLeft", { count: Number(s.visitsLeft) })}</p>}
-              {s.classCreditsLeft != null && <p>{t("creditsLeft", { count: Number(s.classCreditsLeft) })}</p>}
+              {s.visitsLeft != null && <p>{t("visitsLeft", { count: Number(s.visitsLeft), n: formatNumber(Number(s.visitsLeft), locale) })}</p>}
+              {s.classCreditsLeft != null && <p>{t("creditsLeft", { count: Number(s.classCreditsLeft), n: formatNumber(Number(s.classCreditsLeft), locale) })}</p>}
               <p>
                 {t("total")}: <span data-money>{formatMoney(s.charge.total, locale)}</span>
               </p>

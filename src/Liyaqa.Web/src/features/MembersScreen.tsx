@@ -155,7 +155,7 @@ export function MembersScreen() {
               </tbody>
             </table>
             <div className="flex items-center justify-between gap-2 p-3 text-sm">
-              <span>{list.data.total != null && t("total", { count: Number(list.data.total) })}</span>
+              <span>{list.data.total != null && t("total", { count: Number(list.data.total), n: formatNumber(Number(list.data.total), locale) })}</span>
               <div className="flex items-center gap-2">
                 <button type="button" className={secondaryButtonClass} disabled={page === 1} onClick={() => setPage((p) => p - 1)}>
                   {tc("previous")}

@@ -139,7 +139,7 @@ export function Schedule() {
                           <span className="block font-semibold">{localName(s.nameEn, s.nameAr)}</span>
                           <span className="block">{formatTime(s.startsAt, locale)}</span>
                           {s.roomId && <span className="block text-slate-600">{localName(s.roomNameEn, s.roomNameAr)}</span>}
-                          <span className="block">{s.status === "Cancelled" ? t("cancelled") : t("placesLeft", { count: Number(s.spotsLeft) })}</span>
+                          <span className="block">{s.status === "Cancelled" ? t("cancelled") : t("placesLeft", { count: Number(s.spotsLeft), n: formatNumber(Number(s.spotsLeft), locale) })}</span>
                         </button>
                       </li>
                     ))}
@@ -283,6 +283,7 @@ function NewClassForm({ kind, branchId, resources, onDone }: { kind: "class" | "
 function ClassPanel({ session, onClose }: { session: Session; onClose: () => void }) {
   const t = useTranslations("schedule");
   const tb = useTranslations("profile.bookingStatus");
+  const tm = useTranslations("members");
   const tc = useTranslations("common");
   const locale = useLocale();
   const localName = useLocalName();
@@ -325,7 +326,7 @@ function ClassPanel({ session, onClose }: { session: Session; onClose: () => voi
       <div className="space-y-3" data-class-panel={session.id}>
         <p>
           {session.trainerId && `${t("trainer")}: ${localName(session.trainerNameEn, session.trainerNameAr)} · `}
-          {t("capacity")}: {formatNumber(Number(session.capacity), locale)} · {t("placesLeft", { count: Number(session.spotsLeft) })} · {t("waitlist")}:{" "}
+          {t("capacity")}: {formatNumber(Number(session.capacity), locale)} · {t("placesLeft", { count: Number(session.spotsLeft), n: formatNumber(Number(session.spotsLeft), locale) })} · {t("waitlist")}:{" "}
           {formatNumber(Number(session.waitlisted), locale)}
         </p>
         {session.status !== "Cancelled" && canBook && (
@@ -339,7 +340,7 @@ function ClassPanel({ session, onClose }: { session: Session; onClose: () => voi
             <thead className="bg-slate-100 text-sm">
               <tr>
                 <th className="p-2 text-start">{t("bookings")}</th>
-                <th className="p-2 text-start">{tc("search")}</th>
+                <th className="p-2 text-start">{tm("status")}</th>
                 <th className="p-2" />
               </tr>
             </thead>

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { api, must } from "@/lib/api";
 import { useBranches, useLocalName, useMemberName, useProblemMessage } from "@/lib/hooks";
-import { formatDay } from "@/lib/format";
+import { formatDay, formatNumber } from "@/lib/format";
 import { cx } from "@/lib/cx";
 import type { components } from "@/lib/api-types";
 
@@ -54,11 +54,12 @@ export function useCheckIn(branchId: string) {
 
 export function Occupancy({ branchId }: { branchId: string }) {
   const t = useTranslations("checkIn");
+  const locale = useLocale();
   const occupancy = useOccupancy(branchId);
   if (!occupancy.data) return null;
   return (
     <p className="text-lg font-semibold" data-occupancy={Number(occupancy.data.inside)}>
-      {t("occupancy", { count: Number(occupancy.data.inside) })}
+      {t("occupancy", { count: Number(occupancy.data.inside), n: formatNumber(Number(occupancy.data.inside), locale) })}
     </p>
   );
 }
@@ -119,7 +120,7 @@ export function CheckInAnswer({ result, error, onDismiss }: { result?: CheckInRe
           <p>
             {localName(result.subscription.planNameEn, result.subscription.planNameAr)} · {formatDay(result.subscription.endDate, locale)}
           </p>
-          {result.subscription.visitsLeft != null && <p data-visits-left>{tp("visitsLeft", { count: Number(result.subscription.visitsLeft) })}</p>}
+          {result.subscription.visitsLeft != null && <p data-visits-left>{tp("visitsLeft", { count: Number(result.subscription.visitsLeft), n: formatNumber(Number(result.subscription.visitsLeft), locale) })}</p>}
         </div>
       )}
       <button type="button" className="min-h-12 rounded-lg bg-white px-8 py-3 text-xl font-bold text-slate-900" onClick={onDismiss} autoFocus>

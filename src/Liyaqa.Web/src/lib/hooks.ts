@@ -28,14 +28,19 @@ export function useLocalName() {
   return (en?: string | null, ar?: string | null) => (locale === "ar" ? ar || en : en || ar) ?? "";
 }
 
-/** The message to show for an error: the API's own words when it gave some, else a generic one per status. */
+/** The message to show for an error: a known refusal code in the UI's language, else the API's own words, else one per status. */
 export function useProblemMessage() {
   const t = useTranslations("problems");
+  const codes = useTranslations("problemCodes");
+  const locale = useLocale();
   return (error: unknown): string => {
     if (error instanceof ApiError) {
+      const code = error.problem.code as "freeze-length" | undefined;
+      if (code && codes.has(code)) return codes(code);
       const status = error.problem.status ?? 500;
       const generic = t.has(String(status) as "400") ? t(String(status) as "400") : t("500");
-      return error.problem.detail ?? generic;
+      // The API words its problems in English only; Arabic gets the status's own message.
+      return locale === "ar" ? generic : (error.problem.detail ?? generic);
     }
     return t("503");
   };
