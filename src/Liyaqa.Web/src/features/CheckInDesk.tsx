@@ -1,15 +1,14 @@
 "use client";
 import { useCallback, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { useLocalName } from "@/lib/hooks";
 import { inputClass } from "@/components/ui";
 import { MemberSearch } from "./MemberSearch";
 import { CheckInAnswer, identify, Occupancy, useCheckIn, useDeskBranch } from "./checkIn";
+import { BranchOptions } from "@/components/BranchOptions";
 
 /** The front desk: one big box for a name, phone, number or a USB scanner's QR text; keyboard only. */
 export function CheckInDesk() {
   const t = useTranslations("checkIn");
-  const localName = useLocalName();
   const desk = useDeskBranch();
   const checkIn = useCheckIn(desk.branchId);
   const box = useRef<HTMLDivElement>(null);
@@ -25,11 +24,7 @@ export function CheckInDesk() {
         <label className="flex items-center gap-2">
           <span>{t("branch")}</span>
           <select className={inputClass} value={desk.branchId} onChange={(e) => desk.choose(e.target.value)} data-desk-branch>
-            {desk.branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {localName(b.nameEn, b.nameAr)}
-              </option>
-            ))}
+            <BranchOptions branches={desk.branches} />
           </select>
         </label>
       </div>

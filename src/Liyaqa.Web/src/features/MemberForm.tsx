@@ -3,8 +3,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 import { api, must } from "@/lib/api";
-import { useBranches, useLocalName } from "@/lib/hooks";
+import { useBranches } from "@/lib/hooks";
 import { buttonClass, ErrorNote, Field, inputClass, Loading } from "@/components/ui";
+import { BranchOptions } from "@/components/BranchOptions";
 import { useApiForm } from "./useApiForm";
 import type { components } from "@/lib/api-types";
 
@@ -30,7 +31,6 @@ function MemberForm({ member }: { member?: Member }) {
   const router = useRouter();
   const queries = useQueryClient();
   const branches = useBranches();
-  const localName = useLocalName();
   const { errors, busy, submit, invalid } = useApiForm();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -96,11 +96,7 @@ function MemberForm({ member }: { member?: Member }) {
         <Field label={t("homeBranch")} name="homeBranchId" error={errors.fields.homeBranchId}>
           <select id="homeBranchId" name="homeBranchId" className={inputClass} defaultValue={member?.homeBranchId ?? branches.data?.[0]?.id ?? ""}>
             <option value="">{t("none")}</option>
-            {branches.data?.map((b) => (
-              <option key={b.id} value={b.id}>
-                {localName(b.nameEn, b.nameAr)}
-              </option>
-            ))}
+            <BranchOptions branches={branches.data} />
           </select>
         </Field>
         <Field label={t("language")} name="language">

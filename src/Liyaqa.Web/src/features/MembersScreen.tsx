@@ -4,11 +4,12 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Link, useRouter } from "@/i18n/navigation";
 import { api, must } from "@/lib/api";
-import { useBranches, useCan, useLocalName, useMemberName, useProblemMessage } from "@/lib/hooks";
+import { useBranches, useCan, useMemberName, useProblemMessage } from "@/lib/hooks";
 import { formatNumber } from "@/lib/format";
 import { buttonClass, Empty, ErrorNote, inputClass, Loading, secondaryButtonClass, StatusBadge } from "@/components/ui";
 import { MemberSearch, useDebounced } from "./MemberSearch";
 import type { components } from "@/lib/api-types";
+import { BranchOptions } from "@/components/BranchOptions";
 
 type MemberStatus = components["schemas"]["MemberStatus"];
 const STATUSES: MemberStatus[] = ["Lead", "Trial", "Active", "Frozen", "Expired", "Cancelled"];
@@ -20,7 +21,6 @@ export function MembersScreen() {
   const locale = useLocale();
   const router = useRouter();
   const memberName = useMemberName();
-  const localName = useLocalName();
   const problem = useProblemMessage();
   const branches = useBranches();
   const canManage = useCan("members.manage");
@@ -98,11 +98,7 @@ export function MembersScreen() {
           <span className="block text-slate-700">{t("branch")}</span>
           <select className={inputClass} value={filter.branchId} onChange={(e) => set({ branchId: e.target.value })}>
             <option value="">{tc("all")}</option>
-            {branches.data?.map((b) => (
-              <option key={b.id} value={b.id}>
-                {localName(b.nameEn, b.nameAr)}
-              </option>
-            ))}
+            <BranchOptions branches={branches.data} />
           </select>
         </label>
         <label className="flex items-center gap-2 text-sm">

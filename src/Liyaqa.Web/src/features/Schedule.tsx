@@ -11,6 +11,7 @@ import { cx } from "@/lib/cx";
 import { buttonClass, Card, dangerButtonClass, Empty, ErrorNote, Field, inputClass, Loading, secondaryButtonClass } from "@/components/ui";
 import { MemberSearch } from "./MemberSearch";
 import { useDeskBranch } from "./checkIn";
+import { BranchOptions } from "@/components/BranchOptions";
 import { useApiForm } from "./useApiForm";
 import type { components } from "@/lib/api-types";
 
@@ -69,11 +70,7 @@ export function Schedule() {
           <label className="text-sm">
             <span className="block">{t("branch")}</span>
             <select className={inputClass} value={desk.branchId} onChange={(e) => desk.choose(e.target.value)}>
-              {desk.branches.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {localName(b.nameEn, b.nameAr)}
-                </option>
-              ))}
+              <BranchOptions branches={desk.branches} />
             </select>
           </label>
           <label className="text-sm">

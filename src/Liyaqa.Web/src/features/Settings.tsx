@@ -9,6 +9,7 @@ import { useBranches, useCan, useLocalName, useMe, useProblemMessage } from "@/l
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { cx } from "@/lib/cx";
 import { buttonClass, Card, ErrorNote, Field, inputClass, Loading } from "@/components/ui";
+import { BranchOptions } from "@/components/BranchOptions";
 import { useApiForm } from "./useApiForm";
 import type { components } from "@/lib/api-types";
 
@@ -403,11 +404,7 @@ function ClassSettings() {
         >
           <Field label={t("branch")} name="roomBranch" error={roomForm.errors.fields.branchId}>
             <select id="roomBranch" name="roomBranch" className={inputClass}>
-              {branches.data?.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {localName(b.nameEn, b.nameAr)}
-                </option>
-              ))}
+              <BranchOptions branches={branches.data} />
             </select>
           </Field>
           <Field label={ts("nameEn")} name="roomNameEn" error={roomForm.errors.fields.nameEn}>
