@@ -108,6 +108,21 @@ APP_RESOURCES = {
             "Platform__BootstrapOperator__Password": "${BOOTSTRAP_OPERATOR_PASSWORD:-}",
         },
     },
+    "web": {
+        "service": "frontend",
+        "container_name": "liyaqa-frontend",
+        # Built from deploy/web.Dockerfile: Next.js' standalone server; the browser talks only to it.
+        "build": {"context": "..", "dockerfile": "deploy/web.Dockerfile"},
+        "image": "${FRONTEND_IMAGE:-liyaqa-frontend:latest}",
+        # Plain HTTP inside; TLS ends at the reverse proxy on the host, which forwards to 127.0.0.1:3000.
+        "ports": ["127.0.0.1:3000:3000"],
+        "healthcheck": {
+            "test": ["CMD", "node", "-e",
+                     "fetch('http://127.0.0.1:3000/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"],
+            "interval": "15s", "timeout": "5s", "retries": 4, "start_period": "30s",
+        },
+        "limits": {"cpus": "1", "memory": "512m"},
+    },
     # The AppHost's mail catcher (Mailpit) is for development: production mail goes to a real SMTP server.
     "mail": {
         "replaced_by": {
@@ -183,6 +198,8 @@ VARIABLES = {
                              "Compose project name, so `docker compose` finds the same project from any folder."),
     "BACKEND_IMAGE": ("Backend", "liyaqa-backend:latest",
                       "Image of the API: `docker compose build backend` tags it; set a registry name to pull a released one instead."),
+    "FRONTEND_IMAGE": ("Frontend", "liyaqa-frontend:latest",
+                       "Image of the web app: `docker compose build frontend` tags it; set a registry name to pull a released one instead."),
     "SOURCE_REVISION_ID": ("Backend", "unknown",
                            "Git commit built into the image and shown by /actuator/info (`SOURCE_REVISION_ID=$(git rev-parse HEAD) docker compose build`)."),
     "SMTP_HOST": ("Mail", "smtp.example.com", "SMTP server of the mail provider."),
@@ -208,6 +225,7 @@ GROUP_TITLES = {
     "Compose": "Compose",
     "Secrets": "Parameters of the AppHost's model: the secrets of PostgreSQL, Redis and the API",
     "Backend": "The API's image",
+    "Frontend": "The web app's image",
     "Mail": "Mail (the AppHost's development mail catcher is replaced by a real SMTP server)",
     "SMS": "Text messages",
     "Monitoring": "Monitoring",
@@ -340,7 +358,7 @@ class ManifestMapping:
             production = APP_RESOURCES[name]
             references: set[str] = set()
             service: dict = {}
-            if kind == "container.v0":
+            if kind == "container.v0" and "build" not in production:
                 service["image"] = resource["image"]
             else:
                 service["image"] = production["image"]

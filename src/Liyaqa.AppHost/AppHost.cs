@@ -44,5 +44,28 @@ foreach (var (key, value) in builder.Configuration.GetSection("ApiSettings").AsE
     }
 }
 
+// The staff web app (src/Liyaqa.Web, Next.js) on http://localhost:3000, talking to the API through its own
+// server. Liyaqa:WebApp picks how: Dev (`npm run dev`, the default), Production (`npm run start` after
+// `npm run build`) or Off (the tests start it themselves).
+var webMode = builder.Configuration.GetValue("Liyaqa:WebApp", "Dev");
+if (builder.ExecutionContext.IsPublishMode)
+{
+    // Built from deploy/web.Dockerfile (Next.js' standalone server) by the generated compose file.
+    builder.AddContainer(LiyaqaResources.Web, "liyaqa-frontend", "latest")
+        .WithHttpEndpoint(targetPort: 3000, name: "http")
+        .WithEnvironment("LIYAQA_API_URL", api.GetEndpoint("http"));
+}
+else if (!string.Equals(webMode, "Off", StringComparison.OrdinalIgnoreCase))
+{
+    var webDirectory = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "Liyaqa.Web"));
+    var script = string.Equals(webMode, "Production", StringComparison.OrdinalIgnoreCase) ? "start" : "dev";
+    builder.AddExecutable(LiyaqaResources.Web, "npm", webDirectory, "run", script)
+        .WithHttpEndpoint(port: 3000, env: "PORT", isProxied: false)
+        .WithEnvironment("LIYAQA_API_URL", api.GetEndpoint("http"))
+        .WithEnvironment("NEXT_TELEMETRY_DISABLED", "1")
+        .WithHttpHealthCheck("/healthz")
+        .WaitFor(api);
+}
+
 builder.Build().Run();
 return 0;

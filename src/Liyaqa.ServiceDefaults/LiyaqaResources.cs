@@ -20,4 +20,7 @@ public static class LiyaqaResources
 
     /// <summary>The REST API project.</summary>
     public const string Api = "api";
+
+    /// <summary>The staff web app (Next.js), the only client of the API a browser talks to.</summary>
+    public const string Web = "web";
 }

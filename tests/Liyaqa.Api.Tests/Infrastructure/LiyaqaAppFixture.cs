@@ -72,6 +72,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Liyaqa_AppHost>(
             [
                 "--Liyaqa:BackingServices=Embedded",
+                "--Liyaqa:WebApp=Off",
                 $"--Liyaqa:ApiReplicas={ApiReplicas}",
                 $"--Liyaqa:DataDirectory={_dataDirectory}",
                 $"--ApiSettings:{FaultInjection.Setting}=true",

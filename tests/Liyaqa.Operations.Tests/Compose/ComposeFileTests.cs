@@ -9,6 +9,7 @@ public sealed class ComposeFileTests
     public static TheoryData<string, string, int, int> RunbookServices => new()
     {
         { "backend", "liyaqa-backend", 8080, 8080 },
+        { "frontend", "liyaqa-frontend", 3000, 3000 },
         { "postgres", "liyaqa-postgres", 5432, 5432 },
         { "prometheus", "liyaqa-prometheus", 9090, 9090 },
         { "alertmanager", "liyaqa-alertmanager", 9093, 9093 },

@@ -1,0 +1,4 @@
+import { clientPage } from "@/components/clientPage";
+import { CheckInDesk } from "@/features/CheckInDesk";
+
+export default clientPage(CheckInDesk);

@@ -1,0 +1,4 @@
+import { clientPage } from "@/components/clientPage";
+import { MemberFormScreen } from "@/features/MemberForm";
+
+export default clientPage(MemberFormScreen);

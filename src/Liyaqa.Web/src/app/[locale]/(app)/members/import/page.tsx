@@ -1,0 +1,4 @@
+import { clientPage } from "@/components/clientPage";
+import { MemberImport } from "@/features/MemberImport";
+
+export default clientPage(MemberImport);

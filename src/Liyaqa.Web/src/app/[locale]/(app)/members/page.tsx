@@ -1,0 +1,4 @@
+import { clientPage } from "@/components/clientPage";
+import { MembersScreen } from "@/features/MembersScreen";
+
+export default clientPage(MembersScreen);

@@ -1,0 +1,4 @@
+import { clientPage } from "@/components/clientPage";
+import { Dashboard } from "@/features/Dashboard";
+
+export default clientPage(Dashboard);

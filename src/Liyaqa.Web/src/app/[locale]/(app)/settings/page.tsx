@@ -1,0 +1,4 @@
+import { clientPage } from "@/components/clientPage";
+import { Settings } from "@/features/Settings";
+
+export default clientPage(Settings);

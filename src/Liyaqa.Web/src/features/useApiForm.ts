@@ -1,0 +1,36 @@
+"use client";
+import { useState } from "react";
+import { ApiError, toFieldErrors, type FieldErrors } from "@/lib/problems";
+import { useProblemMessage } from "@/lib/hooks";
+
+/** Runs a submission and keeps the API's refusal as messages per field plus one overall message. */
+export function useApiForm() {
+  const message = useProblemMessage();
+  const [errors, setErrors] = useState<FieldErrors>({ fields: {} });
+  const [busy, setBusy] = useState(false);
+
+  async function submit<T>(action: () => Promise<T>): Promise<T | undefined> {
+    setBusy(true);
+    setErrors({ fields: {} });
+    try {
+      return await action();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const mapped = toFieldErrors(error.problem);
+        const hasFields = Object.keys(mapped.fields).length > 0;
+        setErrors({ fields: mapped.fields, general: hasFields ? mapped.general : message(error) });
+      } else {
+        setErrors({ fields: {}, general: message(error) });
+      }
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Props for an input: its error wiring. */
+  const invalid = (name: string) =>
+    errors.fields[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
+
+  return { errors, busy, submit, invalid, setErrors };
+}
