@@ -43,8 +43,8 @@ internal static class EmbeddedPostgresExtensions
                 "-c", "max_connections=300",
                 // Query statistics behind the runbook's slow_queries view.
                 "-c", "shared_preload_libraries=pg_stat_statements")
-            // DCP allocates the port and passes it in PGPORT, which postgres reads.
-            .WithEndpoint(name: EmbeddedPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT")
+            // The port reaches postgres in PGPORT.
+            .WithSupervisedEndpoint(env: "PGPORT")
             .WithHealthCheck(healthCheckKey)
             .OnBeforeResourceStarted((_, evt, ct) =>
                 cluster.EnsureInitializedAsync(evt.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource), ct))

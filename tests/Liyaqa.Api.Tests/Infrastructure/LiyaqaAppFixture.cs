@@ -14,9 +14,19 @@ namespace Liyaqa.Api.Tests.Infrastructure;
 /// PostgreSQL and Redis in a data folder of this run's own, and <see cref="ApiReplicas"/> API instances
 /// behind one load-balanced endpoint on a random port, so every test also runs against several instances.
 /// </summary>
-public sealed class LiyaqaAppFixture : IAsyncLifetime
+public class LiyaqaAppFixture : IAsyncLifetime
 {
     public const int ApiReplicas = 2;
+
+    private readonly int _apiReplicas;
+
+    public LiyaqaAppFixture()
+        : this(ApiReplicas)
+    {
+    }
+
+    /// <summary>An AppHost of its own with <paramref name="apiReplicas"/> API instances (one listens on a free port of its own).</summary>
+    protected LiyaqaAppFixture(int apiReplicas) => _apiReplicas = apiReplicas;
 
     /// <summary>The mail provider's rate in the tests: below what the dispatchers manage unthrottled.</summary>
     public const int EmailsPerSecond = 50;
@@ -27,6 +37,9 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string _dataDirectory = Path.Combine("/var/tmp/liyaqa-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
+
+    /// <summary>The embedded PostgreSQL's data directory (its <c>postmaster.pid</c> names the server's process).</summary>
+    public string PostgresDataDirectory => Path.Combine(_dataDirectory, "postgres", "data");
 
     public string ManagementToken { get; } = Guid.NewGuid().ToString("N");
 
@@ -58,7 +71,8 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Liyaqa_AppHost>(
             [
                 "--Liyaqa:BackingServices=Embedded",
-                $"--Liyaqa:ApiReplicas={ApiReplicas}",
+                $"--Liyaqa:ApiReplicas={_apiReplicas}",
+                $"--Liyaqa:ApiPort={Liyaqa.AppHost.BackingServices.LocalPorts.FreeLoopbackPort()}",
                 $"--Liyaqa:DataDirectory={_dataDirectory}",
                 $"--ApiSettings:{FaultInjection.Setting}=true",
                 "--ApiSettings:Notifications:PollInterval=00:00:00.200",
