@@ -19,6 +19,13 @@ public sealed class DatabaseOptions
     [Required(ErrorMessage = "Database:AppRolePassword is required (the password of the application's database role).")]
     public string AppRolePassword { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Seconds to wait for a connection, to the server or from a full pool, before the request gets its 503.
+    /// Short, so an unreachable database answers clients quickly instead of holding them.
+    /// </summary>
+    [Range(1, 60)]
+    public int ConnectTimeoutSeconds { get; set; } = 2;
+
     /// <summary>Largest number of pooled connections per API instance.</summary>
     [Range(1, 1000)]
     public int MaxPoolSize { get; set; } = 50;
