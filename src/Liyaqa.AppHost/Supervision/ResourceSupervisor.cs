@@ -24,8 +24,9 @@ public static class SupervisionExtensions
 /// <summary>
 /// Watches the resources marked <see cref="RestartOnCrashAnnotation"/>. A resource that goes from running (or
 /// starting) to a terminal state without passing through <c>Stopping</c> has crashed: it gets the dashboard's
-/// start command after a delay that doubles with each crash in a row (0.2 s, 1 s, 2 s … 30 s) and falls back
-/// to the shortest once the process has stayed up for a minute.
+/// start command after a delay that grows with each crash in a row (0.2 s, 1, 2, 4, 8, 15, then every 30 s) and
+/// falls back to the shortest once the process has stayed up for a minute. Both the resource's console and the
+/// AppHost's own log say so.
 /// </summary>
 internal sealed class ResourceSupervisor(
     ResourceNotificationService notifications,

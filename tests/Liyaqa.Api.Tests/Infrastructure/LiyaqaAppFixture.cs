@@ -19,14 +19,22 @@ public class LiyaqaAppFixture : IAsyncLifetime
     public const int ApiReplicas = 2;
 
     private readonly int _apiReplicas;
+    private readonly string _logFile;
 
     public LiyaqaAppFixture()
-        : this(ApiReplicas)
+        : this(ApiReplicas, "api.log")
     {
     }
 
-    /// <summary>An AppHost of its own with <paramref name="apiReplicas"/> API instances (one listens on a free port of its own).</summary>
-    protected LiyaqaAppFixture(int apiReplicas) => _apiReplicas = apiReplicas;
+    /// <summary>
+    /// An AppHost of its own with <paramref name="apiReplicas"/> API instances (a single one listens on a free port
+    /// of its own), whose API log is saved as <paramref name="logFile"/> beside the tests.
+    /// </summary>
+    protected LiyaqaAppFixture(int apiReplicas, string logFile)
+    {
+        _apiReplicas = apiReplicas;
+        _logFile = logFile;
+    }
 
     /// <summary>The mail provider's rate in the tests: below what the dispatchers manage unthrottled.</summary>
     public const int EmailsPerSecond = 50;
@@ -138,7 +146,7 @@ public class LiyaqaAppFixture : IAsyncLifetime
         }
 
         await SmsProvider.DisposeAsync();
-        ApiLogs.SaveTo(Path.Combine(AppContext.BaseDirectory, "api.log"));
+        ApiLogs.SaveTo(Path.Combine(AppContext.BaseDirectory, _logFile));
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);

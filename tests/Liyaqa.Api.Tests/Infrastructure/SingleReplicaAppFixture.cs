@@ -7,7 +7,7 @@ namespace Liyaqa.Api.Tests.Infrastructure;
 /// A second AppHost, as a club running Liyaqa on one box has it: one API instance listening on its own port.
 /// The crash tests kill its processes, so the shared fixture's tests never see those outages.
 /// </summary>
-public sealed class SingleReplicaAppFixture() : LiyaqaAppFixture(apiReplicas: 1)
+public sealed class SingleReplicaAppFixture() : LiyaqaAppFixture(apiReplicas: 1, logFile: "api-single-instance.log")
 {
     /// <summary>The snapshot property in which the orchestrator reports an executable's process id.</summary>
     private const string ProcessIdProperty = "executable.pid";
@@ -59,7 +59,8 @@ public sealed class SingleReplicaAppFixture() : LiyaqaAppFixture(apiReplicas: 1)
         };
 }
 
-[CollectionDefinition(Name)]
+/// <summary>Runs after the parallel tests, alone: its kills and restarts would slow everything else down, and its timings with it.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SingleReplicaAppCollection : ICollectionFixture<SingleReplicaAppFixture>
 {
     public const string Name = "Liyaqa app, one API instance";
