@@ -48,7 +48,7 @@ public sealed class DatabaseCircuitBreakerTests
         }
 
         // Once the circuit has been open for a while, the next request tries the server again.
-        await Task.Delay(DatabaseCircuitBreaker.OpenFor);
+        await Task.Delay(DatabaseCircuitBreaker.OpenFor + TimeSpan.FromSeconds(0.5));
         await using (var db = new LiyaqaDbContext(options.Options, new TenantContext()))
         {
             Assert.IsNotType<DatabaseUnavailableException>(await OpenFailureAsync(db));
