@@ -1,4 +1,5 @@
 using Liyaqa.AppHost.BackingServices;
+using Liyaqa.AppHost.Supervision;
 using Liyaqa.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 
@@ -32,7 +33,22 @@ var api = builder.AddProject<Projects.Liyaqa_Api>(LiyaqaResources.Api)
     .WithEnvironment("Database__AppRolePassword", appRolePassword)
     .WithEnvironment("Management__Token", managementToken)
     .WithHttpHealthCheck("/health/ready")
-    .WithReplicas(replicas);
+    .WithReplicas(replicas)
+    .WithRestartOnCrash();
+
+if (replicas == 1)
+{
+    // A single instance listens on the API port itself (Liyaqa:ApiPort, else the launch profile's 8080): while it
+    // is down a client is refused at once instead of being held by a proxy with nowhere to forward. Several
+    // replicas need the orchestrator's load-balancing proxy.
+    var apiPort = builder.Configuration.GetValue<int?>("Liyaqa:ApiPort");
+    api.WithEndpoint("http", endpoint =>
+    {
+        endpoint.Port = apiPort ?? endpoint.Port;
+        endpoint.TargetPort = endpoint.Port;
+        endpoint.IsProxied = false;
+    });
+}
 
 // Settings for the API handed to the AppHost as ApiSettings:<key>=<value> pass through unchanged
 // (tests use this to shorten retry delays or switch on fault injection).

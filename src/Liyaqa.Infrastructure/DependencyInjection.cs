@@ -41,13 +41,18 @@ public static class DependencyInjection
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         builder.Services.AddSingleton<TenantTransactionInterceptor>();
+        builder.Services.AddSingleton<DatabaseCircuitBreaker>();
+        builder.Services.AddSingleton<DatabaseCircuitInterceptor>();
         builder.Services.AddScoped<AuditingInterceptor>();
 
         // Not pooled: each context carries its request's tenant, acting user and interceptors.
         builder.Services.AddDbContext<LiyaqaDbContext>((sp, options) =>
         {
             LiyaqaDbContextFactory.Configure(options, sp.GetRequiredService<LiyaqaConnectionStrings>().Application);
-            options.AddInterceptors(sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<AuditingInterceptor>());
+            options.AddInterceptors(
+                sp.GetRequiredService<DatabaseCircuitInterceptor>(),
+                sp.GetRequiredService<TenantTransactionInterceptor>(),
+                sp.GetRequiredService<AuditingInterceptor>());
         });
         builder.EnrichNpgsqlDbContext<LiyaqaDbContext>(settings =>
         {
@@ -113,9 +118,11 @@ public static class DependencyInjection
         builder.AddScheduledJobs(connectionStrings, scheduleJobs);
 
         CapacityMetrics.Watch(builder.Environment.ContentRootPath);
+        // Readiness answers within a second whatever the backing services do: each check gives up on its own.
+        var readinessCheckTimeout = TimeSpan.FromMilliseconds(800);
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>(HealthComponents.Database, tags: [ServiceDefaultsExtensions.ReadyTag])
-            .AddCheck<CacheHealthCheck>(HealthComponents.Cache, HealthStatus.Degraded, tags: [ServiceDefaultsExtensions.ReadyTag])
+            .AddCheck<DatabaseHealthCheck>(HealthComponents.Database, tags: [ServiceDefaultsExtensions.ReadyTag], timeout: readinessCheckTimeout)
+            .AddCheck<CacheHealthCheck>(HealthComponents.Cache, HealthStatus.Degraded, tags: [ServiceDefaultsExtensions.ReadyTag], timeout: readinessCheckTimeout)
             .AddCheck<DiskSpaceHealthCheck>(HealthComponents.DiskSpace)
             .AddCheck<MailHealthCheck>(HealthComponents.Mail, HealthStatus.Degraded)
             .AddCheck<JobsHealthCheck>(HealthComponents.Jobs, HealthStatus.Degraded);

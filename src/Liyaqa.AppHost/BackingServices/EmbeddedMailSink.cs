@@ -36,7 +36,7 @@ internal static class EmbeddedMailSinkExtensions
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheckKey, ct => resource.AnswersAsync(say: null, "220", ct));
 
         return builder.AddResource(resource)
-            .WithEndpoint(name: EmbeddedServerResource.EndpointName, scheme: "tcp")
+            .WithSupervisedEndpoint()
             .WithArgs(context =>
             {
                 context.Args.Add("-m");

@@ -22,7 +22,7 @@ internal static class EmbeddedRedisExtensions
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheckKey, ct => resource.AnswersAsync("PING\r\n", "+PONG", ct));
 
         return builder.AddResource(resource)
-            .WithEndpoint(name: EmbeddedRedisResource.EndpointName, scheme: "tcp")
+            .WithSupervisedEndpoint()
             .WithArgs(context =>
             {
                 context.Args.Add("--port");

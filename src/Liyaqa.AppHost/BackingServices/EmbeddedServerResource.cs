@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Liyaqa.AppHost.Supervision;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Liyaqa.AppHost.BackingServices;
@@ -43,5 +45,33 @@ public abstract class EmbeddedServerResource(string name, string command, string
         {
             return HealthCheckResult.Unhealthy($"{Name} does not accept connections yet", ex);
         }
+    }
+}
+
+internal static class EmbeddedServerExtensions
+{
+    /// <summary>
+    /// The server's endpoint on a loopback port chosen once per AppHost run and bound by the server itself (no
+    /// orchestrator proxy): while the server is down a client is refused at once rather than held by a proxy that
+    /// forwards nothing, and the supervisor's restart listens on the same port, so connection strings stay valid.
+    /// </summary>
+    public static IResourceBuilder<T> WithSupervisedEndpoint<T>(this IResourceBuilder<T> builder, string? env = null)
+        where T : EmbeddedServerResource
+    {
+        var port = LocalPorts.FreeLoopbackPort();
+        return builder
+            .WithEndpoint(port: port, targetPort: port, scheme: "tcp", name: EmbeddedServerResource.EndpointName, env: env, isProxied: false)
+            .WithRestartOnCrash();
+    }
+}
+
+public static class LocalPorts
+{
+    /// <summary>A TCP port on 127.0.0.1 that nothing listens on right now.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

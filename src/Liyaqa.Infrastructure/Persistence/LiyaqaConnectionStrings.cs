@@ -12,6 +12,7 @@ public sealed record LiyaqaConnectionStrings(string Owner, string Application)
             Username = options.AppRole,
             Password = options.AppRolePassword,
             MaxPoolSize = options.MaxPoolSize,
+            Timeout = options.ConnectTimeoutSeconds,
             ApplicationName = "liyaqa-api",
         };
         return new LiyaqaConnectionStrings(ownerConnectionString, application.ConnectionString);

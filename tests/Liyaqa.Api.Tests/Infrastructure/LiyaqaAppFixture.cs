@@ -14,9 +14,27 @@ namespace Liyaqa.Api.Tests.Infrastructure;
 /// PostgreSQL and Redis in a data folder of this run's own, and <see cref="ApiReplicas"/> API instances
 /// behind one load-balanced endpoint on a random port, so every test also runs against several instances.
 /// </summary>
-public sealed class LiyaqaAppFixture : IAsyncLifetime
+public class LiyaqaAppFixture : IAsyncLifetime
 {
     public const int ApiReplicas = 2;
+
+    private readonly int _apiReplicas;
+    private readonly string _logFile;
+
+    public LiyaqaAppFixture()
+        : this(ApiReplicas, "api.log")
+    {
+    }
+
+    /// <summary>
+    /// An AppHost of its own with <paramref name="apiReplicas"/> API instances (a single one listens on a free port
+    /// of its own), whose API log is saved as <paramref name="logFile"/> beside the tests.
+    /// </summary>
+    protected LiyaqaAppFixture(int apiReplicas, string logFile)
+    {
+        _apiReplicas = apiReplicas;
+        _logFile = logFile;
+    }
 
     /// <summary>The mail provider's rate in the tests: below what the dispatchers manage unthrottled.</summary>
     public const int EmailsPerSecond = 50;
@@ -38,6 +56,9 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string _dataDirectory = Path.Combine("/var/tmp/liyaqa-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
+
+    /// <summary>The embedded PostgreSQL's data directory (its <c>postmaster.pid</c> names the server's process).</summary>
+    public string PostgresDataDirectory => Path.Combine(_dataDirectory, "postgres", "data");
 
     public string ManagementToken { get; } = Guid.NewGuid().ToString("N");
 
@@ -73,7 +94,8 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
             [
                 "--Liyaqa:BackingServices=Embedded",
                 "--Liyaqa:WebApp=Off",
-                $"--Liyaqa:ApiReplicas={ApiReplicas}",
+                $"--Liyaqa:ApiReplicas={_apiReplicas}",
+                $"--Liyaqa:ApiPort={Liyaqa.AppHost.BackingServices.LocalPorts.FreeLoopbackPort()}",
                 $"--Liyaqa:DataDirectory={_dataDirectory}",
                 $"--ApiSettings:{FaultInjection.Setting}=true",
                 "--ApiSettings:Notifications:PollInterval=00:00:00.200",
@@ -142,7 +164,7 @@ public sealed class LiyaqaAppFixture : IAsyncLifetime
         }
 
         await SmsProvider.DisposeAsync();
-        ApiLogs.SaveTo(Path.Combine(AppContext.BaseDirectory, "api.log"));
+        ApiLogs.SaveTo(Path.Combine(AppContext.BaseDirectory, _logFile));
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);

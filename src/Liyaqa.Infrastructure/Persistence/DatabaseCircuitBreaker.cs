@@ -1,0 +1,162 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Liyaqa.Infrastructure.Persistence;
+
+/// <summary>
+/// Keeps requests from each waiting out the connect timeout while PostgreSQL cannot be reached: after
+/// <see cref="FailuresToOpen"/> failed connection attempts in a row the circuit opens, and for
+/// <see cref="OpenFor"/> every attempt to open a connection fails at once (the request gets its 503).
+/// After that, attempts go through again; the first success closes the circuit, a failure opens it again.
+/// </summary>
+public sealed class DatabaseCircuitBreaker(TimeProvider clock, ILogger<DatabaseCircuitBreaker> logger)
+{
+    public const int FailuresToOpen = 3;
+
+    public static readonly TimeSpan OpenFor = TimeSpan.FromSeconds(2);
+
+    private readonly Lock _gate = new();
+    private int _failuresInARow;
+    private DateTimeOffset _openUntil = DateTimeOffset.MinValue;
+
+    /// <summary>Refuses at once while the circuit is open.</summary>
+    public void ThrowIfOpen()
+    {
+        lock (_gate)
+        {
+            if (clock.GetUtcNow() < _openUntil)
+            {
+                throw new DatabaseUnavailableException();
+            }
+        }
+    }
+
+    public void Succeeded()
+    {
+        lock (_gate)
+        {
+            if (_failuresInARow >= FailuresToOpen)
+            {
+                logger.LogInformation("PostgreSQL answers again; the database circuit is closed.");
+            }
+
+            _failuresInARow = 0;
+            _openUntil = DateTimeOffset.MinValue;
+        }
+    }
+
+    public void Failed()
+    {
+        lock (_gate)
+        {
+            if (++_failuresInARow >= FailuresToOpen)
+            {
+                if (_failuresInARow == FailuresToOpen)
+                {
+                    logger.LogWarning("PostgreSQL could not be reached {Failures} times in a row; requests get a 503 at once while it stays unreachable.", _failuresInARow);
+                }
+
+                _openUntil = clock.GetUtcNow() + OpenFor;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The server cannot be reached: refused, reset, or silent within the timeout. A pool with every connection
+    /// in use is busy, not unreachable, and does not count.
+    /// </summary>
+    internal static bool IsUnreachable(Exception exception) =>
+        IsBrokenConnection(exception)
+        || (Chain(exception).Any(e => e is TimeoutException)
+            && !exception.Message.StartsWith("The connection pool has been exhausted", StringComparison.Ordinal));
+
+    /// <summary>The connection's socket failed: refused, reset or closed by a server that went away.</summary>
+    internal static bool IsBrokenConnection(Exception exception) =>
+        Chain(exception).Any(e => e is SocketException or IOException);
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            yield return inner;
+        }
+    }
+}
+
+/// <summary>Opening a connection was refused without trying, because the database circuit is open.</summary>
+public sealed class DatabaseUnavailableException()
+    : NpgsqlException("PostgreSQL could not be reached just before; not trying again for a moment.")
+{
+    public override bool IsTransient => true;
+}
+
+/// <summary>
+/// Feeds the <see cref="DatabaseCircuitBreaker"/> from EF Core's connections, and empties the connection pool
+/// when a pooled connection turns out broken (the server restarted), so the next request connects afresh.
+/// </summary>
+internal sealed class DatabaseCircuitInterceptor(DatabaseCircuitBreaker breaker) : IDbConnectionInterceptor, IDbCommandInterceptor
+{
+    public InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        breaker.ThrowIfOpen();
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        breaker.ThrowIfOpen();
+        return ValueTask.FromResult(result);
+    }
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => breaker.Succeeded();
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        breaker.Succeeded();
+        return Task.CompletedTask;
+    }
+
+    public void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => OnConnectionFailed(connection, eventData.Exception);
+
+    public Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        OnConnectionFailed(connection, eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => OnCommandFailed(command, eventData.Exception);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        OnCommandFailed(command, eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    private void OnConnectionFailed(DbConnection connection, Exception exception)
+    {
+        if (DatabaseCircuitBreaker.IsUnreachable(exception))
+        {
+            breaker.Failed();
+            ClearPool(connection);
+        }
+    }
+
+    private static void OnCommandFailed(DbCommand command, Exception exception)
+    {
+        if (command.Connection is { } connection && DatabaseCircuitBreaker.IsBrokenConnection(exception))
+        {
+            ClearPool(connection);
+        }
+    }
+
+    private static void ClearPool(DbConnection connection)
+    {
+        if (connection is NpgsqlConnection npgsql)
+        {
+            NpgsqlConnection.ClearPool(npgsql);
+        }
+    }
+}
