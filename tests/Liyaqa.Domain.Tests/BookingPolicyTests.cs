@@ -82,7 +82,7 @@ public sealed class BookingPolicyTests
         session.CloseWaitlist(Now);
         Assert.Equal("waitlist-closed", Assert.Throws<DomainRuleException>(() => BookingRules.RequireWaitlistOpen(session, policy, Now)).Code);
 
-        var waiting = Booking.Take(session.Id, Guid.NewGuid(), null, seatFree: false, null, Now);
+        var waiting = Booking.Take(session.Id, Guid.NewGuid(), null, seatFree: false, Now);
         waiting.ExpireFromWaitlist(Now);
         Assert.Equal(BookingStatus.WaitlistExpired, waiting.Status);
         Assert.False(waiting.IsActive);

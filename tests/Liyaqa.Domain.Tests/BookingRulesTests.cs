@@ -57,10 +57,10 @@ public sealed class BookingRulesTests
         var unlimited = Sold();
         Assert.Same(unlimited, BookingRules.Check(Session(TimeSpan.FromDays(1)), [credits, unlimited], DateOnly.FromDateTime(Now.Date.AddDays(1)), 0, false, Policy, Now));
 
-        var booking = Booking.Take(Guid.NewGuid(), Guid.NewGuid(), credits.Id, seatFree: true, null, Now);
+        var booking = Booking.Take(Guid.NewGuid(), Guid.NewGuid(), credits.Id, seatFree: true, Now);
         booking.Cancel(late: true, Now);
         Assert.Equal(BookingStatus.LateCancelled, booking.Status);
-        var waiting = Booking.Take(Guid.NewGuid(), Guid.NewGuid(), null, seatFree: false, null, Now);
+        var waiting = Booking.Take(Guid.NewGuid(), Guid.NewGuid(), null, seatFree: false, Now);
         waiting.Cancel(late: true, Now);
         Assert.Equal(BookingStatus.Cancelled, waiting.Status);
         Assert.Equal("booking-not-active", Assert.Throws<DomainRuleException>(() => waiting.Cancel(false, Now)).Code);

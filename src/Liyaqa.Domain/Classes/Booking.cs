@@ -34,16 +34,13 @@ public sealed class Booking : Entity, IAggregateRoot, ITenantOwned
 
     public BookingStatus Status { get; private set; }
 
-    /// <summary>The client's Idempotency-Key: a retried request finds this booking instead of making another.</summary>
-    public string? IdempotencyKey { get; private set; }
-
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? CancelledAt { get; private set; }
 
     public bool IsActive => Status is BookingStatus.Booked or BookingStatus.Waitlisted;
 
-    public static Booking Take(Guid sessionId, Guid memberId, Guid? subscriptionId, bool seatFree, string? idempotencyKey, DateTimeOffset now)
+    public static Booking Take(Guid sessionId, Guid memberId, Guid? subscriptionId, bool seatFree, DateTimeOffset now)
     {
         var booking = new Booking
         {
@@ -51,7 +48,6 @@ public sealed class Booking : Entity, IAggregateRoot, ITenantOwned
             MemberId = memberId,
             SubscriptionId = subscriptionId,
             Status = seatFree ? BookingStatus.Booked : BookingStatus.Waitlisted,
-            IdempotencyKey = idempotencyKey,
             CreatedAt = now,
         };
         booking.Audit(seatFree ? AuditActions.BookingCreated : AuditActions.BookingWaitlisted, new { sessionId, memberId });

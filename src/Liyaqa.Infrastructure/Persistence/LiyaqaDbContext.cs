@@ -64,6 +64,8 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();

@@ -87,10 +87,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasOne<Member>().WithMany().HasForeignKey(b => new { b.TenantId, b.MemberId }).OnDelete(DeleteBehavior.Restrict);
         // One place (or waitlist place) per member per class; the session lock decides, the index guarantees.
         builder.HasIndex(b => new { b.TenantId, b.SessionId, b.MemberId }).IsUnique().HasFilter("status IN ('Booked', 'Waitlisted')");
-        builder.HasIndex(b => new { b.TenantId, b.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
         builder.HasIndex(b => new { b.TenantId, b.MemberId, b.Status });
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(b => b.IdempotencyKey).HasMaxLength(100);
         builder.Ignore(b => b.IsActive);
         builder.Ignore(b => b.AuditEvents);
     }

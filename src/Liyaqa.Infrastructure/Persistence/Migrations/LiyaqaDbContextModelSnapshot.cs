@@ -231,11 +231,6 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("idempotency_key");
-
                     b.Property<Guid>("MemberId")
                         .HasColumnType("uuid")
                         .HasColumnName("member_id");
@@ -256,11 +251,6 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_bookings");
-
-                    b.HasIndex("TenantId", "IdempotencyKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_bookings_tenant_id_idempotency_key")
-                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("TenantId", "MemberId", "Status")
                         .HasDatabaseName("ix_bookings_tenant_id_member_id_status");
@@ -1666,6 +1656,59 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("signing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Liyaqa.Infrastructure.Persistence.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("CallerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("caller_id");
+
+                    b.Property<string>("Operation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("fingerprint")
+                        .IsFixedLength();
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("text")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("TenantId", "CallerId", "Operation", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_tenant_id_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Infrastructure.Persistence.TenantCounter", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1885,6 +1928,16 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_users_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Infrastructure.Persistence.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_keys_tenants_tenant_id");
                 });
 #pragma warning restore 612, 618
         }
