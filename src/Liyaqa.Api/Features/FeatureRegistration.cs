@@ -34,6 +34,7 @@ public static class FeatureRegistration
         services.AddScoped<PlatformOperatorAccounts>();
         services.AddScoped<SubscriptionChanges>();
         services.AddScoped<ClassPlaces>();
+        services.AddScoped<Invoicing>();
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckInOptions>>().Value);
         services.AddSingleton<CheckInPasses>();
@@ -63,6 +64,10 @@ public static class FeatureRegistration
         app.MapBookings();
         app.MapBookingPolicy();
         app.MapCharges();
+        app.MapInvoices();
+        app.MapPayments();
+        app.MapStatements();
+        BillingMetrics.Initialise();
         app.MapMyClasses();
         app.MapMaintenance();
         app.MapFaultInjection();

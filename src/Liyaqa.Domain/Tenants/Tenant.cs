@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
 
@@ -33,6 +34,12 @@ public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
 
     /// <summary>The club's VAT registration number, printed on its invoices (Saudi: 15 digits, 3…3).</summary>
     public string? VatNumber { get; private set; }
+
+    /// <summary>The club's address as its invoices print it.</summary>
+    public PostalAddress? Address { get; private set; }
+
+    /// <summary>The club as the seller on its invoices.</summary>
+    public InvoiceParty Seller => new(Name, VatNumber, Address);
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -91,6 +98,18 @@ public sealed partial class Tenant : Entity, IAggregateRoot, IPlatformGlobal
             .ThrowIfAny();
         tenant.Audit(AuditActions.TenantProvisioned, new { tenant.Slug, tenant.Name });
         return tenant;
+    }
+
+    /// <summary>The VAT number and address the club's invoices carry.</summary>
+    public void SetBillingDetails(string? vatNumber, PostalAddress address)
+    {
+        var errors = new DomainErrors()
+            .Check(InvoiceParty.IsSaudiVatNumber(vatNumber?.Trim()), "vatNumber", "A Saudi VAT number has 15 digits, starting and ending with 3.")
+            .Check(address is not null, "address", "The club's address is required.");
+        address?.Validate(errors, "address");
+        errors.ThrowIfAny();
+        (VatNumber, Address) = (vatNumber!.Trim(), address);
+        Audit(AuditActions.BillingDetailsChanged, new { VatNumber });
     }
 
     private static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);

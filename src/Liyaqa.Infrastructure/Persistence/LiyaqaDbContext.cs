@@ -62,6 +62,10 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     public DbSet<MemberCharge> MemberCharges => Set<MemberCharge>();
 
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
     public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -138,6 +138,7 @@ internal sealed class MemberChargeConfiguration : IEntityTypeConfiguration<Membe
         builder.Property(c => c.Reason).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(c => c.WaiveReason).HasMaxLength(300);
+        builder.HasOne<Invoice>().WithMany().HasForeignKey(c => new { c.TenantId, c.InvoiceId }).OnDelete(DeleteBehavior.Restrict);
         builder.ComplexProperty(c => c.Amount, amount =>
         {
             amount.Property(a => a.Net).HasColumnName("amount_net").HasPrecision(12, 2);
