@@ -5,12 +5,13 @@ using System.Text.RegularExpressions;
 using Liyaqa.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Liyaqa.Api.Tests;
 
 /// <summary>Invoices, payments, credit notes and refunds through the API against the real database.</summary>
 [Collection(LiyaqaAppCollection.Name)]
-public sealed partial class BillingTests(LiyaqaAppFixture app)
+public sealed partial class BillingTests(LiyaqaAppFixture app, ITestOutputHelper output)
 {
     private const string VatNumber = "310122393500003";
 
@@ -213,6 +214,39 @@ public sealed partial class BillingTests(LiyaqaAppFixture app)
         Assert.Equal(50m, (await club.InvoiceOfAsync(member)).GetProperty("paidAmount").GetDecimal());
         var reused = await club.PayAsync(member, 60m, key: "till-7-receipt-1");
         Assert.Equal("idempotency-key-reused", (await reused.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Under_sustained_issuing_with_payments_numbers_stay_gap_free_and_the_rate_is_reported()
+    {
+        using var club = await ClubAsync("bill-load");
+        var members = new List<Guid>();
+        for (var i = 0; i < 8; i++)
+        {
+            members.Add((await club.Owner.CreateMemberAsync()).Id());
+        }
+
+        const int perWorker = 25;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var numbers = await Task.WhenAll(members.Select(async (member, worker) =>
+        {
+            var issued = new List<(string Invoice, string Receipt)>();
+            for (var i = 0; i < perWorker; i++)
+            {
+                var invoice = await club.Owner.PostOkAsync("/api/invoices", new { memberId = member, issue = true, lines = new[] { new { kind = "Product", descriptionEn = "Protein bar", descriptionAr = "لوح بروتين", quantity = 2, unitPrice = 11.50m } } });
+                var paid = await club.PayAsync(member, 23m, "Mada", invoice.Id(), key: $"load-{worker}-{i}");
+                Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
+                issued.Add((invoice.GetProperty("number").GetString()!, (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!));
+            }
+
+            return issued;
+        }));
+        clock.Stop();
+
+        var all = numbers.SelectMany(n => n).ToList();
+        output.WriteLine($"{all.Count} invoices issued and paid by {members.Count} parallel clients in {clock.Elapsed.TotalSeconds:0.0} s: {all.Count / clock.Elapsed.TotalSeconds:0.0} invoice+payment pairs/s");
+        Assert.Equal(Enumerable.Range(1, all.Count).Select(n => $"INV-{Year}-{n:D6}"), all.Select(n => n.Invoice).Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(1, all.Count).Select(n => $"RCT-{Year}-{n:D6}"), all.Select(n => n.Receipt).Order(StringComparer.Ordinal));
     }
 
     [GeneratedRegex("data-zatca-qr=\"([^\"]+)\"")]
