@@ -249,6 +249,28 @@ public sealed partial class BillingTests(LiyaqaAppFixture app, ITestOutputHelper
         Assert.Equal(Enumerable.Range(1, all.Count).Select(n => $"RCT-{Year}-{n:D6}"), all.Select(n => n.Receipt).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_branch_closes_its_drawer_once_a_day_against_its_cash_takings_less_cash_refunds()
+    {
+        using var club = await ClubAsync("bill-drawer");
+        var (member, invoice) = await club.SoldMemberAsync();
+        var branch = await club.Owner.MainBranchAsync();
+        await club.Owner.PostOkAsync("/api/payments", new { memberId = member, method = "Cash", amount = 100m, branchId = branch });
+        await club.Owner.PostOkAsync("/api/payments", new { memberId = member, method = "Mada", amount = 50m, branchId = branch });
+        await club.Owner.PostOkAsync("/api/payments", new { memberId = member, method = "Cash", amount = 30m }); // taken elsewhere
+        await club.Owner.PostOkAsync($"/api/invoices/{invoice.Id()}/refunds", new { reason = "Changed mind", amount = 23m, method = "Cash", branchId = branch });
+
+        var takings = await club.Owner.GetFromJsonAsync<JsonElement>($"/api/branches/{branch}/day-close");
+        Assert.Equal((77.00m, 50.00m), (takings.GetProperty("expectedCash").GetDecimal(), takings.GetProperty("byMethod").GetProperty("Mada").GetDecimal()));
+        var day = takings.GetProperty("day").GetString();
+
+        var closed = await club.Owner.PostOkAsync($"/api/branches/{branch}/day-close", new { day, countedCash = 72m, note = "5 short" });
+
+        Assert.Equal((77.00m, 72.00m, -5.00m), (closed.GetProperty("expectedCash").GetDecimal(), closed.GetProperty("countedCash").GetDecimal(), closed.GetProperty("difference").GetDecimal()));
+        await (await club.Owner.PostAsJsonAsync($"/api/branches/{branch}/day-close", new { day, countedCash = 77m })).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(-5.00m, (await club.Owner.GetFromJsonAsync<JsonElement>($"/api/branches/{branch}/day-close?day={day}")).GetProperty("close").GetProperty("difference").GetDecimal());
+    }
+
     [GeneratedRegex("data-zatca-qr=\"([^\"]+)\"")]
     private static partial Regex QrAttribute();
 }

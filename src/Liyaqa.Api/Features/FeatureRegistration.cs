@@ -67,6 +67,7 @@ public static class FeatureRegistration
         app.MapInvoices();
         app.MapPayments();
         app.MapStatements();
+        app.MapDayClose();
         BillingMetrics.Initialise();
         app.MapMyClasses();
         app.MapMaintenance();

@@ -80,8 +80,8 @@ public sealed class Payment : Entity, IAggregateRoot, ITenantOwned
         return payment;
     }
 
-    /// <summary>Pays back an issued credit note's total of <paramref name="invoice"/>, by <paramref name="method"/>.</summary>
-    public static Payment Refund(string number, Invoice invoice, Invoice creditNote, PaymentMethod method, DateTimeOffset now)
+    /// <summary>Pays back an issued credit note's total of <paramref name="invoice"/>, by <paramref name="method"/> (at a branch's drawer when given).</summary>
+    public static Payment Refund(string number, Invoice invoice, Invoice creditNote, PaymentMethod method, Guid? branchId, DateTimeOffset now)
     {
         new DomainErrors().Check(Enum.IsDefined(method), "method", "Cash, Card, Mada, BankTransfer or Online.").ThrowIfAny();
         var refund = new Payment
@@ -92,6 +92,7 @@ public sealed class Payment : Entity, IAggregateRoot, ITenantOwned
             Amount = -creditNote.Total,
             Currency = invoice.Currency,
             CreditNoteId = creditNote.Id,
+            BranchId = branchId,
             ReceivedAt = now,
         };
         refund._allocations.Add(new PaymentAllocation(invoice.Id, -creditNote.Total));

@@ -65,4 +65,5 @@ public static class AuditActions
     public const string PaymentRefunded = "PAYMENT_REFUNDED";
     public const string ChargeBilled = "CHARGE_BILLED";
     public const string BillingDetailsChanged = "BILLING_DETAILS_CHANGED";
+    public const string DrawerClosed = "DRAWER_CLOSED";
 }

@@ -66,6 +66,8 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    public DbSet<DrawerClose> DrawerCloses => Set<DrawerClose>();
+
     public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -17,7 +17,7 @@ public sealed record CreateInvoiceRequest(
 public sealed record CreditNoteRequest(string Reason, decimal? Amount = null);
 
 /// <summary>A refund through a credit note; the method defaults to that of the invoice's last payment.</summary>
-public sealed record RefundRequest(string Reason, decimal? Amount = null, PaymentMethod? Method = null);
+public sealed record RefundRequest(string Reason, decimal? Amount = null, PaymentMethod? Method = null, Guid? BranchId = null);
 
 /// <summary>A payment against one invoice, or spread over the member's open invoices oldest first.</summary>
 public sealed record PaymentRequest(Guid MemberId, PaymentMethod Method, decimal Amount, Guid? InvoiceId = null, Guid? BranchId = null, string? Reference = null, string? Currency = null);

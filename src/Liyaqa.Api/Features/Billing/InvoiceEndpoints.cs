@@ -114,6 +114,11 @@ public static class InvoiceEndpoints
             return TypedResults.NotFound();
         }
 
+        if (request.BranchId is { } branch && !await db.Branches.AnyAsync(b => b.Id == branch, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
         var now = clock.GetUtcNow();
         var note = invoice.CreditNote(request.Amount, request.Reason, refund: true, now);
         var method = request.Method ?? await db.Payments.Where(p => p.Amount > 0 && p.Allocations.Any(a => a.InvoiceId == id))
@@ -122,7 +127,7 @@ public static class InvoiceEndpoints
         db.Invoices.Add(note);
         await invoicing.IssueAsync(note, tenant, ct);
         invoice.ApplyCredit(note, refunded: true);
-        var refund = Payment.Refund(await invoicing.NextNumberAsync(tenant, "RCT", now, ct), invoice, note, method, note.IssuedAt!.Value);
+        var refund = Payment.Refund(await invoicing.NextNumberAsync(tenant, "RCT", now, ct), invoice, note, method, request.BranchId, note.IssuedAt!.Value);
         db.Payments.Add(refund);
         await db.SaveChangesAsync(ct);
         BillingMetrics.Payment(method, "refunded", refund.Amount);

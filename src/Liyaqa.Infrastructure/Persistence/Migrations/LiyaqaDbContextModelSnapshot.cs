@@ -25,6 +25,67 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Liyaqa.Domain.Billing.DrawerClose", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid>("ClosedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by");
+
+                    b.Property<decimal>("CountedCash")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("counted_cash");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<decimal>("Difference")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("difference");
+
+                    b.Property<decimal>("ExpectedCash")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("expected_cash");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("TakingsByMethod")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("takings_by_method");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_drawer_closes");
+
+                    b.HasIndex("TenantId", "BranchId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_drawer_closes_tenant_id_branch_id_day");
+
+                    b.ToTable("drawer_closes", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Billing.Invoice", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2046,6 +2107,16 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasName("pk_tenant_counters");
 
                     b.ToTable("tenant_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.DrawerClose", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_drawer_closes_branches_tenant_id_branch_id");
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Billing.Invoice", b =>
