@@ -3,6 +3,7 @@ using Liyaqa.Api.Common.Idempotency;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Domain.Billing;
+using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -64,6 +65,11 @@ public static class DayCloseEndpoints
     /// <summary>Payments less refunds taken at the branch on the club's <paramref name="day"/>, by method.</summary>
     private static async Task<Dictionary<PaymentMethod, decimal>> TakingsOfAsync(LiyaqaDbContext db, Tenant tenant, Guid branchId, DateOnly day, CancellationToken ct)
     {
+        if (day.Year is < 2000 or > 9000)
+        {
+            throw new DomainValidationException("day", "A day from the year 2000 on.");
+        }
+
         var zone = Invoicing.Zone(tenant);
         var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
         var to = from.AddDays(1);
