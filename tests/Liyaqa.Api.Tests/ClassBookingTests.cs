@@ -77,7 +77,8 @@ public sealed class ClassBookingTests(LiyaqaAppFixture app)
         using var retry = new HttpRequestMessage(HttpMethod.Post, $"/api/class-sessions/{session}/bookings") { Content = JsonContent.Create(new { memberId = first }) };
         retry.Headers.Add("Idempotency-Key", "retry-1");
         var again = await club.Owner.SendAsync(retry);
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(booked.Id(), (await again.Content.ReadFromJsonAsync<JsonElement>()).Id());
 
         var queued = await club.Owner.PostOkAsync($"/api/class-sessions/{session}/bookings", new { memberId = waiting });

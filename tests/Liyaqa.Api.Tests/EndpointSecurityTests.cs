@@ -136,7 +136,14 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app, ITestOut
         var branch = await club.MainBranchAsync();
         var member = (await club.CreateMemberAsync()).Id();
         var plan = (await club.CreatePlanAsync()).Id();
+        (await club.PutAsJsonAsync("/api/billing/settings", new
+        {
+            vatNumber = "310122393500003",
+            address = new { street = "Olaya Street", buildingNumber = "1234", district = "Olaya", city = "Riyadh", postalCode = "12211" },
+        })).EnsureSuccessStatusCode();
         var subscription = (await club.SellAsync(member, plan)).Id();
+        var invoice = (await club.GetFromJsonAsync<JsonElement>($"/api/invoices?memberId={member}"))[0].Id();
+        var payment = (await club.PostOkAsync("/api/payments", new { memberId = member, method = "Cash", amount = 10m })).Id();
         var checkIn = (await club.PostOkAsync("/api/check-ins", new { branchId = branch, memberId = member })).Id();
         var classType = (await club.PostOkAsync("/api/class-types", new { nameEn = "Yoga", nameAr = "يوغا", durationMinutes = 60, defaultCapacity = 10 })).Id();
         var session = (await club.PostOkAsync("/api/class-sessions", new { classTypeId = classType, branchId = branch, startsAt = DateTimeOffset.UtcNow.AddDays(1) })).Id();
@@ -173,6 +180,8 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app, ITestOut
             ["/api/bookings/{id}"] = booking.ToString(),
             ["/api/class-series/{id}"] = series.ToString(),
             ["/api/charges/{id}"] = charge.ToString(),
+            ["/api/invoices/{id}"] = invoice.ToString(),
+            ["/api/payments/{id}"] = payment.ToString(),
             ["/api/rooms/{id}"] = room.ToString(),
             ["/api/trainers/{id}"] = trainer.ToString(),
         };

@@ -39,6 +39,7 @@ public static class FeatureRegistration
         services.AddScoped<Outbox>();
         services.AddScoped<MemberStatuses>();
         services.AddHostedService<MemberMetrics>();
+        services.AddScoped<Invoicing>();
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckInOptions>>().Value);
         services.AddSingleton<CheckInPasses>();
@@ -82,6 +83,11 @@ public static class FeatureRegistration
         app.MapBookings();
         app.MapBookingPolicy();
         app.MapCharges();
+        app.MapInvoices();
+        app.MapPayments();
+        app.MapStatements();
+        app.MapDayClose();
+        BillingMetrics.Initialise();
         app.MapMyClasses();
         app.MapMaintenance();
         app.MapFaultInjection();

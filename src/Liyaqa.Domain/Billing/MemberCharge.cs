@@ -4,21 +4,6 @@ using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Billing;
 
-public enum ChargeReason
-{
-    LateCancellation,
-    NoShow,
-}
-
-public enum ChargeStatus
-{
-    /// <summary>Owed: billing puts it on the member's next invoice.</summary>
-    Open,
-
-    /// <summary>Let go by staff (or because the no-show was corrected to attended).</summary>
-    Waived,
-}
-
 /// <summary>
 /// A fee line a member owes outside their membership — a late cancellation or a missed class under the club's
 /// booking policy — with its net and VAT split, waiting for billing to invoice it. One per booking and reason.
@@ -48,6 +33,9 @@ public sealed class MemberCharge : Entity, ITenantOwned
 
     public string? WaiveReason { get; private set; }
 
+    /// <summary>The invoice that bills the fee.</summary>
+    public Guid? InvoiceId { get; private set; }
+
     /// <summary>A fee of <paramref name="vatInclusiveFee"/> (VAT included at <paramref name="vatRate"/>); null when the fee is zero.</summary>
     public static MemberCharge? Raise(Guid memberId, Guid bookingId, ChargeReason reason, decimal vatInclusiveFee, decimal vatRate, DateTimeOffset now)
     {
@@ -67,6 +55,22 @@ public sealed class MemberCharge : Entity, ITenantOwned
         };
         charge.Audit(AuditActions.ChargeRaised, new { memberId, bookingId, reason = reason.ToString(), charge.Amount.Total });
         return charge;
+    }
+
+    /// <summary>The fee as a line of the member's next invoice (the fee is VAT-inclusive, standard rated).</summary>
+    public InvoiceLineDraft AsInvoiceLine() => Reason == ChargeReason.NoShow
+        ? new InvoiceLineDraft(InvoiceItemKind.Fee, "No-show fee", "رسوم عدم الحضور", 1, Amount.Total, ChargeId: Id)
+        : new InvoiceLineDraft(InvoiceItemKind.Fee, "Late cancellation fee", "رسوم الإلغاء المتأخر", 1, Amount.Total, ChargeId: Id);
+
+    public void Bill(Guid invoiceId)
+    {
+        if (Status != ChargeStatus.Open)
+        {
+            throw new DomainRuleException("charge-not-open", "Only an open charge can be billed.");
+        }
+
+        (Status, InvoiceId) = (ChargeStatus.Billed, invoiceId);
+        Audit(AuditActions.ChargeBilled, new { invoiceId });
     }
 
     public void Waive(string reason, DateTimeOffset now)

@@ -5,16 +5,6 @@ using Liyaqa.Domain.Tenants;
 
 namespace Liyaqa.Domain.Branches;
 
-/// <summary>The hours a branch is open on one day of the week (closing may pass midnight).</summary>
-public sealed record OpeningHours(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
-
-public sealed record BranchDetails(
-    [property: MaxLength(200)] string NameEn,
-    [property: MaxLength(200)] string NameAr,
-    [property: MaxLength(500)] string? Address,
-    [property: MaxLength(64)] string? TimeZone,
-    IReadOnlyList<OpeningHours>? OpeningHours);
-
 /// <summary>A location of a club. Every club starts with its main branch.</summary>
 public sealed class Branch : Entity, ITenantOwned
 {

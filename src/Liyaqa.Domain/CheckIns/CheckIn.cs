@@ -3,14 +3,6 @@ using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.CheckIns;
 
-/// <summary>How the front desk identified the member.</summary>
-public enum CheckInMethod
-{
-    MemberId,
-    MemberNumber,
-    QrCode,
-}
-
 /// <summary>An attempt to enter a branch, let in or turned away, kept for attendance history and occupancy.</summary>
 public sealed class CheckIn : Entity, ITenantOwned
 {

@@ -3,19 +3,6 @@ using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Classes;
 
-public enum BookingStatus
-{
-    Booked,
-    Waitlisted,
-    Cancelled,
-    LateCancelled,
-    Attended,
-    NoShow,
-
-    /// <summary>Still waitlisted when the waitlist closed before the class: no place, nothing used.</summary>
-    WaitlistExpired,
-}
-
 /// <summary>A member's place in a class, or in its waitlist (first come, first promoted).</summary>
 public sealed class Booking : Entity, ITenantOwned
 {
@@ -34,16 +21,13 @@ public sealed class Booking : Entity, ITenantOwned
 
     public BookingStatus Status { get; private set; }
 
-    /// <summary>The client's Idempotency-Key: a retried request finds this booking instead of making another.</summary>
-    public string? IdempotencyKey { get; private set; }
-
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? CancelledAt { get; private set; }
 
     public bool IsActive => Status is BookingStatus.Booked or BookingStatus.Waitlisted;
 
-    public static Booking Take(Guid sessionId, Guid memberId, Guid? subscriptionId, bool seatFree, string? idempotencyKey, DateTimeOffset now)
+    public static Booking Take(Guid sessionId, Guid memberId, Guid? subscriptionId, bool seatFree, DateTimeOffset now)
     {
         var booking = new Booking
         {
@@ -51,7 +35,6 @@ public sealed class Booking : Entity, ITenantOwned
             MemberId = memberId,
             SubscriptionId = subscriptionId,
             Status = seatFree ? BookingStatus.Booked : BookingStatus.Waitlisted,
-            IdempotencyKey = idempotencyKey,
             CreatedAt = now,
         };
         booking.Audit(seatFree ? AuditActions.BookingCreated : AuditActions.BookingWaitlisted, new { sessionId, memberId });

@@ -3,23 +3,6 @@ using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Classes;
 
-/// <summary>What a late cancellation costs the member.</summary>
-public enum LateCancelPenalty
-{
-    /// <summary>Nothing: the credit returns as if cancelled in time.</summary>
-    None,
-
-    /// <summary>The class credit stays used.</summary>
-    ForfeitCredit,
-
-    /// <summary>The credit returns and a fee line is raised for billing.</summary>
-    Fee,
-}
-
-public sealed record BookingPolicyDetails(
-    int OpensBeforeDays, int ClosesBeforeMinutes, int LateCancelBeforeMinutes, int PromotionClosesBeforeMinutes, int ReminderBeforeMinutes,
-    int MaxFutureBookings, int NoShowLimit, int NoShowBlockDays, LateCancelPenalty LateCancelPenalty, decimal LateCancelFee, decimal NoShowFee);
-
 /// <summary>
 /// A club's booking rules: when booking opens and closes, the late-cancel cutoff and its penalty, when the waitlist
 /// stops promoting, reminders, and the no-show policy. A club that never changed it books by <see cref="Default"/>.

@@ -3,9 +3,6 @@ using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Classes;
 
-/// <summary>What a weekly series is: which days, at what local time, from when until when, and the days it skips.</summary>
-public sealed record SeriesRule(IReadOnlyList<DayOfWeek> Days, TimeOnly LocalTime, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<DateOnly>? Exceptions);
-
 /// <summary>
 /// A class that repeats every week on some days at one local time (the branch's time zone, so it stays at 18:30
 /// whatever the offset), from a start to an end date, except on listed dates. Its classes are ordinary sessions.

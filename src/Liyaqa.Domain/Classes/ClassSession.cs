@@ -4,12 +4,6 @@ using Liyaqa.Domain.Users;
 
 namespace Liyaqa.Domain.Classes;
 
-public enum SessionStatus
-{
-    Scheduled,
-    Cancelled,
-}
-
 /// <summary>One class at a time and place: its type, branch, trainer, start and end, and how many it takes.</summary>
 public sealed class ClassSession : Entity, ITenantOwned
 {
@@ -125,21 +119,4 @@ public sealed class ClassSession : Entity, ITenantOwned
         ClosedAt ??= now;
         return Math.Min(1.0, (double)placesTaken / Capacity);
     }
-}
-
-internal static class ClassSessionRules
-{
-    public static DomainErrors CheckRoom(this DomainErrors errors, Room? room, Guid branchId, int capacity, bool alreadyThere) =>
-        room is null
-            ? errors
-            : errors
-                .Check(room.Takes(branchId, alreadyThere), "roomId", room.BranchId == branchId
-                    ? $"Room '{room.NameEn}' is deactivated and takes no new classes."
-                    : $"Room '{room.NameEn}' is not at the class's branch.")
-                .Check(capacity <= room.Capacity, "capacity", $"Room '{room.NameEn}' holds at most {room.Capacity}.");
-
-    public static DomainErrors CheckTrainer(this DomainErrors errors, User? trainer, bool alreadyTeaching) =>
-        trainer is null || alreadyTeaching
-            ? errors
-            : errors.Check(trainer.CanTeach, "trainerId", "The trainer must be an enabled user of the club with the Trainer role.");
 }

@@ -4,15 +4,6 @@ using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Classes;
 
-public sealed record ClassTypeDetails(
-    [property: MaxLength(100)] string NameEn,
-    [property: MaxLength(100)] string NameAr,
-    [property: MaxLength(1000)] string? Description,
-    int DurationMinutes,
-    int DefaultCapacity,
-    [property: MaxLength(7)] string? Color,
-    [property: MaxLength(40)] string? Level);
-
 /// <summary>A kind of class the club runs (spin, yoga…): names in both languages, length and usual capacity.</summary>
 public sealed class ClassType : Entity, ITenantOwned
 {

@@ -4,11 +4,6 @@ using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Classes;
 
-public sealed record RoomDetails([property: MaxLength(Room.MaxNameLength)] string NameEn, [property: MaxLength(Room.MaxNameLength)] string NameAr, int Capacity);
-
-/// <summary>The upcoming class that needs the most places in a room: a room may not shrink below it.</summary>
-public sealed record RoomUse(string ClassName, DateTimeOffset StartsAt, int Capacity);
-
 /// <summary>
 /// A room of a branch where classes take place: names in both languages (unique in the branch, whatever the case),
 /// how many people it holds, and whether it takes new classes. A deactivated room keeps the classes it already has.

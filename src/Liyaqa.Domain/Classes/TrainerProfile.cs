@@ -5,14 +5,6 @@ using Liyaqa.Domain.Users;
 
 namespace Liyaqa.Domain.Classes;
 
-public sealed record TrainerProfileDetails(
-    [property: MaxLength(TrainerProfile.MaxNameLength)] string DisplayNameEn,
-    [property: MaxLength(TrainerProfile.MaxNameLength)] string DisplayNameAr,
-    [property: MaxLength(TrainerProfile.MaxBioLength)] string? BioEn,
-    [property: MaxLength(TrainerProfile.MaxBioLength)] string? BioAr,
-    IReadOnlyList<string>? Specialities,
-    [property: MaxLength(TrainerProfile.MaxPhotoUrlLength)] string? PhotoUrl);
-
 /// <summary>
 /// What members see of a trainer (a club user with the Trainer role): names in both languages, a short bio in each,
 /// specialities and a photo. Keyed by the trainer's user id.

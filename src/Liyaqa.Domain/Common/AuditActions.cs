@@ -58,4 +58,13 @@ public static class AuditActions
     public const string BookingPolicyChanged = "BOOKING_POLICY_CHANGED";
     public const string ChargeRaised = "CHARGE_RAISED";
     public const string ChargeWaived = "CHARGE_WAIVED";
+    public const string InvoiceDrafted = "INVOICE_DRAFTED";
+    public const string InvoiceIssued = "INVOICE_ISSUED";
+    public const string InvoiceCredited = "INVOICE_CREDITED";
+    public const string CreditNoteIssued = "CREDIT_NOTE_ISSUED";
+    public const string PaymentReceived = "PAYMENT_RECEIVED";
+    public const string PaymentRefunded = "PAYMENT_REFUNDED";
+    public const string ChargeBilled = "CHARGE_BILLED";
+    public const string BillingDetailsChanged = "BILLING_DETAILS_CHANGED";
+    public const string DrawerClosed = "DRAWER_CLOSED";
 }

@@ -14,6 +14,3 @@ public abstract class Entity
 
     protected void Audit(string action, object? details = null) => _auditEvents.Add(new AuditEvent(action, details));
 }
-
-/// <summary>A change worth an audit-log line, raised by the entity it concerns.</summary>
-public sealed record AuditEvent(string Action, object? Details);

@@ -4,42 +4,6 @@ using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Members;
 
-public enum Gender
-{
-    Unspecified,
-    Male,
-    Female,
-}
-
-/// <summary>Where a member is in their life with the club; derived from their subscriptions (<see cref="MemberStatusRules"/>).</summary>
-public enum MemberStatus
-{
-    Lead,
-    Trial,
-    Active,
-    Frozen,
-    Expired,
-    Cancelled,
-}
-
-/// <summary>What staff type about a person; the same shape creates and updates a member.</summary>
-public sealed record MemberDetails(
-    string? FirstNameEn,
-    string? LastNameEn,
-    string? FirstNameAr,
-    string? LastNameAr,
-    string? Email,
-    string? Phone,
-    Gender Gender,
-    DateOnly? DateOfBirth,
-    string? NationalId,
-    string? EmergencyContactName,
-    string? EmergencyContactPhone,
-    Guid? HomeBranchId,
-    IReadOnlyList<string>? Tags,
-    string? Notes,
-    string? Language);
-
 /// <summary>
 /// A person the club knows: a lead, a trial visitor, or a member with subscriptions. Names are kept in
 /// Latin and Arabic script; email and phone are unique within the club; the national ID / iqama number

@@ -3,17 +3,6 @@ using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Members;
 
-public enum ImportStatus
-{
-    Queued,
-    Running,
-    Completed,
-    Failed,
-}
-
-/// <summary>A problem with one row of an import file (row 1 is the first line after the header).</summary>
-public sealed record ImportRowError(int Row, string Field, string Message);
-
 /// <summary>
 /// A CSV file of members being imported (or checked, in a dry run) by a background job: its progress and
 /// counts are visible while it runs, and each bad row is reported with its field.

@@ -4,59 +4,6 @@ using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Memberships;
 
-public enum PlanKind
-{
-    /// <summary>A fixed period (days or months) of access.</summary>
-    TimeBased,
-
-    /// <summary>N entries, used within a validity period.</summary>
-    VisitPack,
-
-    /// <summary>Renews every month until cancelled.</summary>
-    RecurringMonthly,
-}
-
-public enum DurationUnit
-{
-    Days,
-    Months,
-}
-
-/// <summary>When, where and how often a subscription may be used, and how it may be frozen — copied onto each subscription when sold, so later edits of the plan do not change what a member bought.</summary>
-public sealed record PlanTerms(
-    bool AllBranches,
-    IReadOnlyList<Guid> BranchIds,
-    TimeOnly? AccessFrom,
-    TimeOnly? AccessUntil,
-    int? ClassCredits,
-    int MaxFreezesPerYear,
-    int MinFreezeDays,
-    int MaxFreezeDays)
-{
-    public bool CoversBranch(Guid branchId) => AllBranches || BranchIds.Contains(branchId);
-
-    /// <summary>True when <paramref name="localTime"/> (branch time) is inside the access hours; a window may pass midnight.</summary>
-    public bool AllowsTime(TimeOnly localTime) => (AccessFrom, AccessUntil) switch
-    {
-        (null, _) or (_, null) => true,
-        var (from, until) when from <= until => localTime >= from && localTime < until,
-        var (from, until) => localTime >= from || localTime < until,
-    };
-}
-
-/// <summary>What a plan is, for creating or changing one.</summary>
-public sealed record PlanDetails(
-    [property: MaxLength(100)] string NameEn,
-    [property: MaxLength(100)] string NameAr,
-    PlanKind Kind,
-    int Duration,
-    DurationUnit DurationUnit,
-    int? Visits,
-    decimal Price,
-    bool PriceIncludesVat,
-    decimal JoiningFee,
-    PlanTerms Terms);
-
 /// <summary>A membership a club sells: its kind, length, price in the club's currency, and the terms members get.</summary>
 public sealed class MembershipPlan : Entity, ITenantOwned
 {
@@ -151,24 +98,4 @@ public sealed class MembershipPlan : Entity, ITenantOwned
         JoiningFee = details.JoiningFee;
         Terms = terms with { BranchIds = terms.AllBranches ? [] : terms.BranchIds.Distinct().ToList() };
     }
-}
-
-/// <summary>An amount split into net and VAT, as an invoice line shows it.</summary>
-public sealed record Charge(decimal Net, decimal Vat, decimal Total)
-{
-    public static Charge Zero { get; } = new(0, 0, 0);
-
-    public static Charge Of(decimal amount, bool includesVat, decimal vatRate)
-    {
-        if (includesVat)
-        {
-            var net = decimal.Round(amount / (1 + vatRate), 2, MidpointRounding.AwayFromZero);
-            return new Charge(net, amount - net, amount);
-        }
-
-        var vat = decimal.Round(amount * vatRate, 2, MidpointRounding.AwayFromZero);
-        return new Charge(amount, vat, amount + vat);
-    }
-
-    public static Charge operator +(Charge a, Charge b) => new(a.Net + b.Net, a.Vat + b.Vat, a.Total + b.Total);
 }

@@ -3,21 +3,6 @@ using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Notifications;
 
-public enum NotificationChannel
-{
-    Email,
-    Sms,
-}
-
-/// <summary>Where a queued message is: waiting, being sent, delivered, or given up after its retries.</summary>
-public enum NotificationStatus
-{
-    Pending,
-    Sending,
-    Sent,
-    Dead,
-}
-
 /// <summary>
 /// A message in the outbox (<c>notification_queue</c>), written in the same transaction as the change
 /// that causes it, so it is sent if and only if that change is committed. A dispatcher delivers it.

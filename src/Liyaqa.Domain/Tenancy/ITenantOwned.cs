@@ -8,6 +8,3 @@ public interface ITenantOwned
 {
     Guid TenantId { get; }
 }
-
-/// <summary>Marks data shared by the whole platform (tenants themselves, platform operators).</summary>
-public interface IPlatformGlobal;

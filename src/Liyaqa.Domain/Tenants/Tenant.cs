@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
 
@@ -34,6 +35,12 @@ public sealed partial class Tenant : Entity, IPlatformGlobal
 
     /// <summary>The club's VAT registration number, printed on its invoices (Saudi: 15 digits, 3…3).</summary>
     public string? VatNumber { get; private set; }
+
+    /// <summary>The club's address as its invoices print it.</summary>
+    public PostalAddress? Address { get; private set; }
+
+    /// <summary>The club as the seller on its invoices.</summary>
+    public InvoiceParty Seller => new(Name, VatNumber, Address);
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -94,6 +101,18 @@ public sealed partial class Tenant : Entity, IPlatformGlobal
         return tenant;
     }
 
+    /// <summary>The VAT number and address the club's invoices carry.</summary>
+    public void SetBillingDetails(string? vatNumber, PostalAddress address)
+    {
+        var errors = new DomainErrors()
+            .Check(InvoiceParty.IsSaudiVatNumber(vatNumber?.Trim()), "vatNumber", "A Saudi VAT number has 15 digits, starting and ending with 3.")
+            .Check(address is not null, "address", "The club's address is required.");
+        address?.Validate(errors, "address");
+        errors.ThrowIfAny();
+        (VatNumber, Address) = (vatNumber!.Trim(), address);
+        Audit(AuditActions.BillingDetailsChanged, new { VatNumber });
+    }
+
     private static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")]
@@ -104,10 +123,4 @@ public sealed partial class Tenant : Entity, IPlatformGlobal
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyPattern();
-}
-
-public enum TenantStatus
-{
-    Active,
-    Suspended,
 }

@@ -10,12 +10,3 @@ public interface IPasswordHasher
     /// <summary>Spends the time of a real check and fails: for sign-ins with no account, so they answer as slowly.</summary>
     PasswordCheck VerifyDecoy(string? password);
 }
-
-public enum PasswordCheck
-{
-    Wrong,
-    Correct,
-
-    /// <summary>Correct, but stored with an older scheme: store a fresh hash.</summary>
-    CorrectNeedsRehash,
-}

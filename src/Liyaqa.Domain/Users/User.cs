@@ -177,9 +177,3 @@ public sealed class User : Entity, ITenantOwned
     private static bool IsValidEmail(string email) =>
         email.Length <= MaxEmailLength && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.', StringComparison.Ordinal);
 }
-
-/// <summary>How many wrong passwords in a row lock an account, and for how long.</summary>
-public sealed record LockoutPolicy(int MaxFailedAttempts, TimeSpan LockoutDuration)
-{
-    public static LockoutPolicy Default { get; } = new(5, TimeSpan.FromMinutes(15));
-}

@@ -3,6 +3,7 @@ using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.CheckIns;
 using Liyaqa.Domain.Classes;
+using Liyaqa.Domain.Idempotency;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Memberships;
 using Liyaqa.Domain.Notifications;
@@ -63,7 +64,15 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     public DbSet<MemberCharge> MemberCharges => Set<MemberCharge>();
 
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<DrawerClose> DrawerCloses => Set<DrawerClose>();
+
     public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 

@@ -59,6 +59,16 @@ public static class Sessions
         return request;
     }
 
+    /// <summary>A member-app account for the club's member <paramref name="memberId"/>, signed in; dispose the client after use.</summary>
+    public static async Task<HttpClient> MemberAppAsync(this LiyaqaAppFixture app, TenantInfo tenant, Tokens owner, Guid memberId)
+    {
+        var (userId, tokens) = await app.AddUserAsync(tenant, owner, $"app-{memberId:N}@{tenant.Slug}.test", "Member");
+        await using var sql = await app.OpenAsOwnerAsync();
+        await using var link = new Npgsql.NpgsqlCommand($"UPDATE members SET user_id = '{userId}' WHERE id = '{memberId}'", sql);
+        await link.ExecuteNonQueryAsync();
+        return app.As(tokens.AccessToken);
+    }
+
     private static HttpRequestMessage WithTenant(HttpMethod method, string path, string tenantSlug, object body)
     {
         var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };

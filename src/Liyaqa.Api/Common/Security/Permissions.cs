@@ -35,6 +35,13 @@ public static class Permissions
     public const string AttendanceMark = "attendance.mark";
     public const string ChargesRead = "charges.read";
     public const string ChargesWaive = "charges.waive";
+    public const string InvoicesRead = "invoices.read";
+    public const string InvoicesManage = "invoices.manage";
+    public const string PaymentsRecord = "payments.record";
+
+    /// <summary>Credit notes and refunds: taking money or a claim back.</summary>
+    public const string CreditNotesIssue = "credit-notes.issue";
+    public const string BillingSettings = "billing.settings";
 
     /// <summary>A member's own membership in the member app: status, freezes within the plan's rules, entry pass.</summary>
     public const string MemberSelfService = "member.self";
@@ -66,6 +73,11 @@ public static class Permissions
         [AttendanceMark] = Staff,
         [ChargesRead] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
         [ChargesWaive] = [Role.Owner, Role.Admin, Role.Manager],
+        [InvoicesRead] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
+        [InvoicesManage] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
+        [PaymentsRecord] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
+        [CreditNotesIssue] = [Role.Owner, Role.Admin, Role.Manager],
+        [BillingSettings] = [Role.Owner, Role.Admin],
         [MemberSelfService] = [Role.Member],
     };
 }

@@ -22,7 +22,7 @@ internal sealed class TenantTransactionFilter(LiyaqaDbContext db) : IEndpointFil
         var ct = context.HttpContext.RequestAborted;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await next(context);
-        if (result is IStatusCodeHttpResult { StatusCode: >= 400 })
+        if (HttpResultStatus.Of(result) >= StatusCodes.Status400BadRequest)
         {
             await transaction.RollbackAsync(ct);
         }

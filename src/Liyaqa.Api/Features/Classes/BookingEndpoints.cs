@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Liyaqa.Api.Common.Idempotency;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Domain.Billing;
@@ -27,8 +28,8 @@ public sealed record BookingResponse(Guid Id, Guid SessionId, Guid MemberId, Boo
 /// <summary>
 /// Booking a class with no overbooking: each booking and cancellation locks the class's row, so parallel
 /// requests for the last place queue and exactly one gets it; the rest join the waitlist. A retried POST with
-/// the same Idempotency-Key returns the first booking. A cancelled place goes to the first in line who still
-/// qualifies, who is told.
+/// the same Idempotency-Key returns the first answer (the shared idempotency filter). A cancelled place goes to the
+/// first in line who still qualifies, who is told.
 /// </summary>
 public static class BookingEndpoints
 {
@@ -38,7 +39,8 @@ public static class BookingEndpoints
     public static WebApplication MapBookings(this WebApplication app)
     {
         var book = app.MapTenantGroup(SessionsRoute, Permissions.BookingsCreate).WithTags("Bookings");
-        book.MapPost("/{id:guid}/bookings", BookAsync).WithSummary("Book a place (or a waitlist place); send Idempotency-Key to make retries safe.");
+        book.MapPost("/{id:guid}/bookings", BookAsync).WithIdempotencyKey()
+            .WithSummary("Book a place (or a waitlist place); send Idempotency-Key to make retries safe.");
         app.MapTenantGroup(SessionsRoute, Permissions.ClassesManage).WithTags("Bookings")
             .MapGet("/{id:guid}/bookings", ListAsync).WithSummary("A class's bookings and its waitlist in order.");
         app.MapTenantGroup(Route, Permissions.BookingsCreate).WithTags("Bookings")
@@ -48,15 +50,9 @@ public static class BookingEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<BookingResponse>, Ok<BookingResponse>, NotFound>> BookAsync(
-        Guid id, BookRequest request, HttpRequest http, ClaimsPrincipal caller, LiyaqaDbContext db, ClassMessages messages, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<BookingResponse>, NotFound>> BookAsync(
+        Guid id, BookRequest request, ClaimsPrincipal caller, LiyaqaDbContext db, ClassMessages messages, TimeProvider clock, CancellationToken ct)
     {
-        var key = http.Headers["Idempotency-Key"].ToString() is { Length: > 0 and <= 100 } given ? given : null;
-        if (await EarlierBookingAsync(db, key, ct) is { } earlier)
-        {
-            return TypedResults.Ok(BookingResponse.From(earlier));
-        }
-
         var session = await db.ClassSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         var member = session is null ? null : await MemberForAsync(caller, request.MemberId, db, ct);
         if (session is null || member is null)
@@ -82,10 +78,6 @@ public static class BookingEndpoints
             BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, await alreadyBooked(), policy, now, noShows);
 
             session = await db.LockClassAsync(id, ct);
-            if (await EarlierBookingAsync(db, key, ct) is { } retried)
-            {
-                return TypedResults.Ok(BookingResponse.From(retried));
-            }
 
             // Again on the locked row: the class may have been cancelled, or the member booked by a parallel request.
             subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, await alreadyBooked(), policy, now, noShows)!;
@@ -106,7 +98,7 @@ public static class BookingEndpoints
             subscription.UseClassCredit();
         }
 
-        var booking = Booking.Take(id, member.Id, seatFree ? subscription.Id : null, seatFree, key, now);
+        var booking = Booking.Take(id, member.Id, seatFree ? subscription.Id : null, seatFree, now);
         db.Bookings.Add(booking);
         if (seatFree)
         {
@@ -118,10 +110,6 @@ public static class BookingEndpoints
         var position = seatFree ? (int?)null : await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Waitlisted && b.CreatedAt <= booking.CreatedAt, ct);
         return TypedResults.Created($"{Route}/{booking.Id}", BookingResponse.From(booking, position));
     }
-
-    /// <summary>The booking an earlier request with the same Idempotency-Key made, if any.</summary>
-    private static async Task<Booking?> EarlierBookingAsync(LiyaqaDbContext db, string? key, CancellationToken ct) =>
-        key is null ? null : await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.IdempotencyKey == key, ct);
 
     private static async Task<Results<Ok<List<BookingResponse>>, NotFound>> ListAsync(Guid id, LiyaqaDbContext db, CancellationToken ct)
     {

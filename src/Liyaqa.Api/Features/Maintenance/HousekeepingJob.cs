@@ -1,3 +1,4 @@
+using Liyaqa.Domain.Idempotency;
 using Liyaqa.Domain.Notifications;
 using Liyaqa.Infrastructure.Jobs;
 using Liyaqa.Infrastructure.Persistence;
@@ -12,7 +13,7 @@ namespace Liyaqa.Api.Features.Maintenance;
 /// <summary>
 /// Nightly clean-up, club by club (each in its own tenant transaction, so row-level security holds):
 /// refresh tokens spent or expired over 30 days ago, used or expired reset links over a day old, and
-/// delivered notifications older than the retention period.
+/// delivered notifications older than the retention period, and remembered idempotency keys past theirs.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class HousekeepingJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<HousekeepingJob> logger) : IJob
@@ -26,6 +27,9 @@ public sealed class HousekeepingJob(IServiceScopeFactory scopes, TimeProvider cl
     private static readonly TimeSpan TokenRetention = TimeSpan.FromDays(30);
     private static readonly TimeSpan SentNotificationRetention = TimeSpan.FromDays(90);
 
+    /// <summary>How long a retry with the same Idempotency-Key gets the first answer back.</summary>
+    public static readonly TimeSpan IdempotencyKeyRetention = TimeSpan.FromDays(7);
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -38,7 +42,10 @@ public sealed class HousekeepingJob(IServiceScopeFactory scopes, TimeProvider cl
                 .ExecuteDeleteAsync(cancellationToken)
             + await db.NotificationQueue
                 .Where(n => n.Status == NotificationStatus.Sent && n.SentAt < now - SentNotificationRetention)
+                .ExecuteDeleteAsync(cancellationToken)
+            + await db.IdempotencyRecords
+                .Where(r => r.CreatedAt < now - IdempotencyKeyRetention)
                 .ExecuteDeleteAsync(cancellationToken), cancellationToken);
-        logger.LogInformation("Housekeeping removed {Count} spent token(s) and old notification(s)", removed);
+        logger.LogInformation("Housekeeping removed {Count} spent token(s), old notification(s) and idempotency key(s)", removed);
     }
 }

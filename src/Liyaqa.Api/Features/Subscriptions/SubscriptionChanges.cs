@@ -10,9 +10,9 @@ namespace Liyaqa.Api.Features.Subscriptions;
 
 /// <summary>
 /// The steps every subscription change shares: load it (optionally only if it is a given member's),
-/// apply the domain rule on the club's today, re-derive the member's status, save.
+/// apply the domain rule on the club's today, re-derive the member's status, save; a sale, renewal or plan change is invoiced.
 /// </summary>
-public sealed class SubscriptionChanges(LiyaqaDbContext db, MemberStatuses statuses, Classes.ClassPlaces places, TimeProvider clock)
+public sealed class SubscriptionChanges(LiyaqaDbContext db, MemberStatuses statuses, Classes.ClassPlaces places, Billing.Invoicing invoicing, TimeProvider clock)
 {
     public async Task<Subscription?> SellAsync(Guid memberId, SellRequest request, CancellationToken ct)
     {
@@ -35,6 +35,7 @@ public sealed class SubscriptionChanges(LiyaqaDbContext db, MemberStatuses statu
         db.Subscriptions.Add(sold);
         await statuses.RefreshAsync(member, tenant, ct);
         await db.SaveChangesAsync(ct);
+        await invoicing.InvoiceSubscriptionAsync(sold, plan, tenant, ct);
         return sold;
     }
 
@@ -55,6 +56,7 @@ public sealed class SubscriptionChanges(LiyaqaDbContext db, MemberStatuses statu
         db.Subscriptions.Add(next);
         await statuses.RefreshAsync(await db.Members.SingleAsync(m => m.Id == current.MemberId, ct), tenant, ct);
         await db.SaveChangesAsync(ct);
+        await invoicing.InvoiceSubscriptionAsync(next, plan, tenant, ct);
         return next;
     }
 

@@ -3,9 +3,6 @@ using Liyaqa.Domain.Common;
 
 namespace Liyaqa.Domain.Notifications.Templates;
 
-/// <summary>An amount in a currency, shown as the club's members read prices.</summary>
-public readonly record struct Money(decimal Amount, string Currency);
-
 /// <summary>
 /// Turns a message's values into text for its reader: instants in the club's time zone, day and month
 /// names in the message's language (Gregorian calendar), numbers with Latin digits as Saudi receipts

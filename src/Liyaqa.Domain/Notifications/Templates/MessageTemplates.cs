@@ -2,12 +2,6 @@ using Liyaqa.Domain.Common;
 
 namespace Liyaqa.Domain.Notifications.Templates;
 
-/// <summary>A message Liyaqa sends, the variables it may use, and the texts it ships with.</summary>
-public sealed record TemplateDefinition(string Key, string Description, IReadOnlyList<string> Variables, TemplateText English, TemplateText Arabic)
-{
-    public TemplateText DefaultIn(string language) => language == Languages.Arabic ? Arabic : English;
-}
-
 /// <summary>
 /// Every message a club sends to its staff and members, with Liyaqa's default English and Arabic texts.
 /// A club may override any of them per language (<see cref="MessageTemplate"/>).

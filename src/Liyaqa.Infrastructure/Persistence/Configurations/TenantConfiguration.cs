@@ -18,6 +18,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(t => t.VatRate).HasPrecision(5, 4);
         builder.Property(t => t.VatNumber).HasMaxLength(20);
+        builder.Property(t => t.Address).IsJson();
+        builder.Ignore(t => t.Seller);
         builder.Ignore(t => t.AuditEvents);
     }
 }

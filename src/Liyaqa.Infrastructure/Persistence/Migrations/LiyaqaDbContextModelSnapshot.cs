@@ -89,6 +89,300 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Billing.DrawerClose", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid>("ClosedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by");
+
+                    b.Property<decimal>("CountedCash")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("counted_cash");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<decimal>("Difference")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("difference");
+
+                    b.Property<decimal>("ExpectedCash")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("expected_cash");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("TakingsByMethod")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("takings_by_method");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_drawer_closes");
+
+                    b.HasIndex("TenantId", "BranchId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_drawer_closes_tenant_id_branch_id_day");
+
+                    b.ToTable("drawer_closes", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.Invoice", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Buyer")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("buyer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("CreditedAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("credited_amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<TimeOnly?>("IssueTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("issue_time");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<decimal>("NetTotal")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("net_total");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("number");
+
+                    b.Property<decimal>("PaidAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("paid_amount");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReferencedInvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referenced_invoice_id");
+
+                    b.Property<string>("Seller")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("seller");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("type");
+
+                    b.Property<decimal>("VatTotal")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("vat_total");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_invoices");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_tenant_id_number")
+                        .HasFilter("number IS NOT NULL");
+
+                    b.HasIndex("TenantId", "ReferencedInvoiceId")
+                        .HasDatabaseName("ix_invoices_tenant_id_referenced_invoice_id");
+
+                    b.HasIndex("TenantId", "MemberId", "CreatedAt")
+                        .HasDatabaseName("ix_invoices_tenant_id_member_id_created_at");
+
+                    b.HasIndex("TenantId", "Status", "IssuedAt")
+                        .HasDatabaseName("ix_invoices_tenant_id_status_issued_at");
+
+                    b.ToTable("invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.InvoiceLine", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid?>("ChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("charge_id");
+
+                    b.Property<string>("DescriptionAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description_ar");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description_en");
+
+                    b.Property<decimal>("Discount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("ExemptionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("exemption_reason");
+
+                    b.Property<decimal>("GrossAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("gross_amount");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("NetAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("net_amount");
+
+                    b.Property<bool>("PriceIncludesVat")
+                        .HasColumnType("boolean")
+                        .HasColumnName("price_includes_vat");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("numeric(12,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("unit_price");
+
+                    b.Property<decimal>("VatAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("vat_amount");
+
+                    b.Property<decimal>("VatRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("vat_rate");
+
+                    b.HasKey("TenantId", "InvoiceId", "LineNumber")
+                        .HasName("pk_invoice_lines");
+
+                    b.HasIndex("TenantId", "ChargeId")
+                        .HasDatabaseName("ix_invoice_lines_tenant_id_charge_id")
+                        .HasFilter("charge_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "SubscriptionId")
+                        .HasDatabaseName("ix_invoice_lines_tenant_id_subscription_id")
+                        .HasFilter("subscription_id IS NOT NULL");
+
+                    b.ToTable("invoice_lines", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Billing.MemberCharge", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -106,6 +400,10 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
 
                     b.Property<Guid>("MemberId")
                         .HasColumnType("uuid")
@@ -155,6 +453,9 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_member_charges");
 
+                    b.HasIndex("TenantId", "InvoiceId")
+                        .HasDatabaseName("ix_member_charges_tenant_id_invoice_id");
+
                     b.HasIndex("TenantId", "BookingId", "Reason")
                         .IsUnique()
                         .HasDatabaseName("ix_member_charges_tenant_id_booking_id_reason");
@@ -166,6 +467,80 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_member_charges_tenant_id_status_created_at");
 
                     b.ToTable("member_charges", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.Payment", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid?>("CreditNoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("TenantId", "CreditNoteId")
+                        .HasDatabaseName("ix_payments_tenant_id_credit_note_id");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_tenant_id_number");
+
+                    b.HasIndex("TenantId", "BranchId", "ReceivedAt")
+                        .HasDatabaseName("ix_payments_tenant_id_branch_id_received_at");
+
+                    b.HasIndex("TenantId", "MemberId", "ReceivedAt")
+                        .HasDatabaseName("ix_payments_tenant_id_member_id_received_at");
+
+                    b.ToTable("payments", (string)null);
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Branches.Branch", b =>
@@ -295,11 +670,6 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("idempotency_key");
-
                     b.Property<Guid>("MemberId")
                         .HasColumnType("uuid")
                         .HasColumnName("member_id");
@@ -320,11 +690,6 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_bookings");
-
-                    b.HasIndex("TenantId", "IdempotencyKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_bookings_tenant_id_idempotency_key")
-                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("TenantId", "MemberId", "Status")
                         .HasDatabaseName("ix_bookings_tenant_id_member_id_status");
@@ -688,6 +1053,59 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasName("pk_trainer_profiles");
 
                     b.ToTable("trainer_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("CallerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("caller_id");
+
+                    b.Property<string>("Operation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("fingerprint")
+                        .IsFixedLength();
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("text")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("TenantId", "CallerId", "Operation", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_tenant_id_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Members.Member", b =>
@@ -1415,6 +1833,10 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Address")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("address");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1687,6 +2109,42 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Billing.DrawerClose", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_drawer_closes_branches_tenant_id_branch_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.Invoice", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoices_members_tenant_id_member_id");
+
+                    b.HasOne("Liyaqa.Domain.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ReferencedInvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_invoices_tenant_id_referenced_invoice_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.InvoiceLine", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Billing.Invoice", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TenantId", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_lines_invoices_tenant_id_invoice_id");
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Billing.MemberCharge", b =>
                 {
                     b.HasOne("Liyaqa.Domain.Classes.Booking", null)
@@ -1696,12 +2154,81 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_member_charges_bookings_tenant_id_booking_id");
 
+                    b.HasOne("Liyaqa.Domain.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_member_charges_invoices_tenant_id_invoice_id");
+
                     b.HasOne("Liyaqa.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("TenantId", "MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_member_charges_members_tenant_id_member_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.Payment", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payments_branches_tenant_id_branch_id");
+
+                    b.HasOne("Liyaqa.Domain.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CreditNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payments_invoices_tenant_id_credit_note_id");
+
+                    b.HasOne("Liyaqa.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_members_tenant_id_member_id");
+
+                    b.OwnsMany("Liyaqa.Domain.Billing.PaymentAllocation", "Allocations", b1 =>
+                        {
+                            b1.Property<Guid>("TenantId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("tenant_id");
+
+                            b1.Property<Guid>("PaymentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("payment_id");
+
+                            b1.Property<Guid>("InvoiceId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("invoice_id");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("amount");
+
+                            b1.HasKey("TenantId", "PaymentId", "InvoiceId")
+                                .HasName("pk_payment_allocations");
+
+                            b1.HasIndex("TenantId", "InvoiceId")
+                                .HasDatabaseName("ix_payment_allocations_tenant_id_invoice_id");
+
+                            b1.ToTable("payment_allocations", (string)null);
+
+                            b1.HasOne("Liyaqa.Domain.Billing.Invoice", null)
+                                .WithMany()
+                                .HasForeignKey("TenantId", "InvoiceId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_payment_allocations_invoices_tenant_id_invoice_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId", "PaymentId")
+                                .HasConstraintName("fk_payment_allocations_payments_tenant_id_payment_id");
+                        });
+
+                    b.Navigation("Allocations");
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Branches.Branch", b =>
@@ -1807,6 +2334,16 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_trainer_profiles_users_tenant_id_id");
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_keys_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Members.Member", b =>
                 {
                     b.HasOne("Liyaqa.Domain.Tenants.Tenant", null)
@@ -1885,6 +2422,11 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_users_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.Invoice", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

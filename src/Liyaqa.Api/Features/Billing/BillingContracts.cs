@@ -1,0 +1,62 @@
+using Liyaqa.Domain.Billing;
+
+namespace Liyaqa.Api.Features.Billing;
+
+public sealed record InvoiceLineRequest(
+    InvoiceItemKind Kind, string DescriptionEn, string DescriptionAr, decimal Quantity, decimal UnitPrice, decimal Discount = 0,
+    bool PriceIncludesVat = true, VatCategory Category = VatCategory.S, string? ExemptionReason = null)
+{
+    public InvoiceLineDraft ToDraft() => new(Kind, DescriptionEn, DescriptionAr, Quantity, UnitPrice, Discount, PriceIncludesVat, Category, ExemptionReason);
+}
+
+/// <summary>A manual invoice; the buyer defaults to the member (simplified). <c>Issue</c> numbers it at once.</summary>
+public sealed record CreateInvoiceRequest(
+    Guid MemberId, List<InvoiceLineRequest> Lines, InvoiceType Type = InvoiceType.Simplified, InvoiceParty? Buyer = null, bool Issue = false, bool IncludeOpenCharges = true);
+
+/// <summary>Credits all of the invoice (<c>Amount</c> left out) or an amount with VAT.</summary>
+public sealed record CreditNoteRequest(string Reason, decimal? Amount = null);
+
+/// <summary>A refund through a credit note; the method defaults to that of the invoice's last payment.</summary>
+public sealed record RefundRequest(string Reason, decimal? Amount = null, PaymentMethod? Method = null, Guid? BranchId = null);
+
+/// <summary>A payment against one invoice, or spread over the member's open invoices oldest first.</summary>
+public sealed record PaymentRequest(Guid MemberId, PaymentMethod Method, decimal Amount, Guid? InvoiceId = null, Guid? BranchId = null, string? Reference = null, string? Currency = null);
+
+public sealed record BillingSettingsRequest(string VatNumber, PostalAddress Address);
+
+public sealed record BillingSettingsResponse(string SellerName, string? VatNumber, PostalAddress? Address, decimal VatRate, string Currency, string TimeZone, bool ReadyToIssue);
+
+public sealed record InvoiceLineResponse(
+    int LineNumber, InvoiceItemKind Kind, string DescriptionEn, string DescriptionAr, decimal Quantity, decimal UnitPrice, decimal Discount, bool PriceIncludesVat,
+    VatCategory Category, decimal VatRate, string? ExemptionReason, decimal NetAmount, decimal VatAmount, decimal GrossAmount)
+{
+    public static InvoiceLineResponse From(InvoiceLine l) =>
+        new(l.LineNumber, l.Kind, l.DescriptionEn, l.DescriptionAr, l.Quantity, l.UnitPrice, l.Discount, l.PriceIncludesVat, l.Category, l.VatRate, l.ExemptionReason, l.NetAmount, l.VatAmount, l.GrossAmount);
+}
+
+public sealed record InvoiceResponse(
+    Guid Id, DocumentKind Kind, InvoiceType Type, InvoiceStatus Status, string? Number, Guid MemberId, Guid? ReferencedInvoiceId, string? Reason, string Currency,
+    InvoiceParty? Seller, InvoiceParty Buyer, decimal NetTotal, decimal VatTotal, decimal Total, decimal PaidAmount, decimal CreditedAmount, decimal Outstanding,
+    DateTimeOffset CreatedAt, DateTimeOffset? IssuedAt, DateOnly? IssueDate, TimeOnly? IssueTime, IReadOnlyList<InvoiceLineResponse> Lines, IReadOnlyList<VatBreakdown> VatBreakdown,
+    string? QrCode)
+{
+    public static InvoiceResponse From(Invoice i) =>
+        new(i.Id, i.Kind, i.Type, i.Status, i.Number, i.MemberId, i.ReferencedInvoiceId, i.Reason, i.Currency, i.Seller, i.Buyer, i.NetTotal, i.VatTotal, i.Total,
+            i.PaidAmount, i.CreditedAmount, i.Outstanding, i.CreatedAt, i.IssuedAt, i.IssueDate, i.IssueTime, [.. i.Lines.OrderBy(l => l.LineNumber).Select(InvoiceLineResponse.From)],
+            i.Totals.Breakdown, PrintedDocuments.QrPayload(i));
+}
+
+public sealed record PaymentResponse(
+    Guid Id, string Number, Guid MemberId, PaymentMethod Method, decimal Amount, string Currency, Guid? BranchId, string? Reference, Guid? CreditNoteId,
+    DateTimeOffset ReceivedAt, IReadOnlyList<PaymentAllocation> Allocations)
+{
+    public static PaymentResponse From(Payment p) => new(p.Id, p.Number, p.MemberId, p.Method, p.Amount, p.Currency, p.BranchId, p.Reference, p.CreditNoteId, p.ReceivedAt, p.Allocations);
+}
+
+/// <summary>The credit note and the refund that paid it out.</summary>
+public sealed record RefundResponse(InvoiceResponse CreditNote, PaymentResponse Refund);
+
+/// <summary>One line of a member's statement: a debit adds to what they owe, a credit takes from it.</summary>
+public sealed record StatementEntry(DateTimeOffset At, string Kind, Guid Id, string Number, decimal Debit, decimal Credit, decimal Balance);
+
+public sealed record StatementResponse(Guid MemberId, string Currency, decimal Balance, IReadOnlyList<StatementEntry> Entries);

@@ -1,0 +1,11 @@
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Memberships;
+using Liyaqa.Domain.Tenancy;
+
+namespace Liyaqa.Domain.Billing;
+
+public enum ChargeReason
+{
+    LateCancellation,
+    NoShow,
+}

@@ -1,0 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Tenancy;
+
+namespace Liyaqa.Domain.Classes;
+
+public sealed record RoomDetails([property: MaxLength(Room.MaxNameLength)] string NameEn, [property: MaxLength(Room.MaxNameLength)] string NameAr, int Capacity);

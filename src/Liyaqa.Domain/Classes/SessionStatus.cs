@@ -1,0 +1,11 @@
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Tenancy;
+using Liyaqa.Domain.Users;
+
+namespace Liyaqa.Domain.Classes;
+
+public enum SessionStatus
+{
+    Scheduled,
+    Cancelled,
+}

@@ -1,0 +1,12 @@
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Tenancy;
+
+namespace Liyaqa.Domain.Members;
+
+public enum ImportStatus
+{
+    Queued,
+    Running,
+    Completed,
+    Failed,
+}

@@ -1,0 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Tenancy;
+
+namespace Liyaqa.Domain.Memberships;
+
+public enum DurationUnit
+{
+    Days,
+    Months,
+}

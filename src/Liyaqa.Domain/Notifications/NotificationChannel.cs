@@ -1,0 +1,10 @@
+using Liyaqa.Domain.Common;
+using Liyaqa.Domain.Tenancy;
+
+namespace Liyaqa.Domain.Notifications;
+
+public enum NotificationChannel
+{
+    Email,
+    Sms,
+}

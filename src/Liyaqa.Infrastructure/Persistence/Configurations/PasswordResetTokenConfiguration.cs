@@ -1,0 +1,20 @@
+using Liyaqa.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Liyaqa.Infrastructure.Persistence.Configurations;
+
+internal sealed class PasswordResetTokenConfiguration : IEntityTypeConfiguration<PasswordResetToken>
+{
+    public void Configure(EntityTypeBuilder<PasswordResetToken> builder)
+    {
+        builder.ToTable("password_reset_tokens");
+        builder.HasKey(t => new { t.TenantId, t.Id });
+        builder.HasIndex(t => new { t.TenantId, t.TokenHash }).IsUnique();
+        builder.Property(t => t.TokenHash).HasMaxLength(64).IsFixedLength();
+        builder.Property<uint>("Version").IsRowVersion();
+        builder.HasOne<User>().WithMany().HasForeignKey(t => new { t.TenantId, t.UserId }).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(t => t.AuditEvents);
+    }
+}

@@ -1,0 +1,18 @@
+using Liyaqa.Domain.Auditing;
+using Liyaqa.Domain.Platform;
+using Liyaqa.Infrastructure.Auditing;
+using Liyaqa.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Liyaqa.Infrastructure.Persistence.Configurations;
+
+internal sealed class PlatformStateConfiguration : IEntityTypeConfiguration<PlatformState>
+{
+    public void Configure(EntityTypeBuilder<PlatformState> builder)
+    {
+        builder.ToTable("platform_state");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+    }
+}
