@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Liyaqa.Api.Tests.Infrastructure;
-using Liyaqa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 

@@ -1,4 +1,3 @@
-using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Memberships;
 using Liyaqa.Domain.Tenancy;
 

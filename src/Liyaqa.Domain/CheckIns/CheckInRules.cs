@@ -1,4 +1,3 @@
-using Liyaqa.Domain.Memberships;
 
 namespace Liyaqa.Domain.CheckIns;
 

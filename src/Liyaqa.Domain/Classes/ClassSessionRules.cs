@@ -1,5 +1,4 @@
 using Liyaqa.Domain.Common;
-using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Users;
 
 namespace Liyaqa.Domain.Classes;

@@ -1,4 +1,3 @@
-using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Users;
 

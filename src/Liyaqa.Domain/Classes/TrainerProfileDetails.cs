@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Users;
 

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
 

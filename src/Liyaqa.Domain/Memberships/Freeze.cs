@@ -1,4 +1,3 @@
-using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
 
 namespace Liyaqa.Domain.Memberships;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;

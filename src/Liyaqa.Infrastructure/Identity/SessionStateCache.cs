@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Liyaqa.Domain.Platform;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

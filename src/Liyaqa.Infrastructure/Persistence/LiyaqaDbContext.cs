@@ -12,7 +12,6 @@ using Liyaqa.Domain.Platform;
 using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
-using Liyaqa.Infrastructure.Auditing;
 using Liyaqa.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
 namespace Liyaqa.Api.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;

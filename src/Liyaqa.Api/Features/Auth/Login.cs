@@ -4,7 +4,6 @@ using Liyaqa.Api.Common.Security;
 using Liyaqa.Domain.Auditing;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Users;
-using Liyaqa.Infrastructure.Auditing;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Liyaqa.Api.Common.Security;
-using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Persistence;

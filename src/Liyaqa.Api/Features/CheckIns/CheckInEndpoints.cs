@@ -5,7 +5,6 @@ using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Api.Features.Members;
 using Liyaqa.Domain.CheckIns;
 using Liyaqa.Domain.Common;
-using Liyaqa.Domain.Members;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -8,7 +8,6 @@ using Liyaqa.Domain.Classes.Specifications;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Notifications.Templates;
-using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Persistence.Specifications;

@@ -3,7 +3,6 @@ using Liyaqa.Domain.Classes.Specifications;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Notifications.Templates;
-using Liyaqa.Domain.Tenants;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Persistence.Specifications;
 using Microsoft.EntityFrameworkCore;

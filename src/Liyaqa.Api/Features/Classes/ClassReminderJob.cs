@@ -3,7 +3,6 @@ using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Infrastructure.Jobs;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

@@ -3,7 +3,6 @@ using Liyaqa.Domain.Classes;
 using Liyaqa.Infrastructure.Jobs;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

@@ -1,12 +1,9 @@
-using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Api.Features.Notifications;
 using Liyaqa.Domain.Classes;
 using Liyaqa.Domain.Common;
-using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Classes;

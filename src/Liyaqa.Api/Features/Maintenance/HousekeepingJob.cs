@@ -1,10 +1,7 @@
-using Liyaqa.Domain.Idempotency;
 using Liyaqa.Domain.Notifications;
 using Liyaqa.Infrastructure.Jobs;
-using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

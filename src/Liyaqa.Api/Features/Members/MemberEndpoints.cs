@@ -3,7 +3,6 @@ using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
-using Liyaqa.Domain.Memberships;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;

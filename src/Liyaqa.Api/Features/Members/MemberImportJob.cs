@@ -3,7 +3,6 @@ using Liyaqa.Domain.Members;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

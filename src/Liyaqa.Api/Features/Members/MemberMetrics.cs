@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Liyaqa.Domain.Members;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

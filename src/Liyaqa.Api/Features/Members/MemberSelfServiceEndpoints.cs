@@ -3,7 +3,6 @@ using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Api.Features.CheckIns;
 using Liyaqa.Api.Features.Subscriptions;
-using Liyaqa.Domain.Members;
 using Liyaqa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,11 +1,8 @@
-using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Platform;
 using Liyaqa.Domain.Users;
-using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.PlatformOperators;

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Features.Auth;
-using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Platform;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Identity;

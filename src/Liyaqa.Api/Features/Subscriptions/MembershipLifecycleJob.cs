@@ -2,12 +2,10 @@ using Liyaqa.Api.Features.Notifications;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Memberships;
 using Liyaqa.Domain.Notifications.Templates;
-using Liyaqa.Domain.Tenants;
 using Liyaqa.Infrastructure.Jobs;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

@@ -1,13 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Liyaqa.Api.Features.Auth;
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
-using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Tenants;
 

@@ -1,9 +1,7 @@
-using Liyaqa.Domain.Tenants;
 using Liyaqa.Infrastructure.Identity;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Tenants;
 

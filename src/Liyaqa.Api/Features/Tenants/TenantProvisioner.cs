@@ -5,7 +5,6 @@ using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Tenants;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Users;

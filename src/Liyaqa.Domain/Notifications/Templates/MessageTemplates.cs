@@ -1,4 +1,3 @@
-using Liyaqa.Domain.Common;
 
 namespace Liyaqa.Domain.Notifications.Templates;
 

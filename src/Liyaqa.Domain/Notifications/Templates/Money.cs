@@ -1,4 +1,3 @@
-using System.Globalization;
 using Liyaqa.Domain.Common;
 
 namespace Liyaqa.Domain.Notifications.Templates;

@@ -1,5 +1,4 @@
 using Liyaqa.Domain.Auditing;
-using Liyaqa.Domain.Platform;
 using Liyaqa.Infrastructure.Auditing;
 using Liyaqa.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,6 @@
-using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.Classes;
-using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Tenants;
-using Liyaqa.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

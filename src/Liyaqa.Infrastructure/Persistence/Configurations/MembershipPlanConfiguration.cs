@@ -1,4 +1,3 @@
-using Liyaqa.Domain.CheckIns;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Memberships;
 using Liyaqa.Domain.Tenants;

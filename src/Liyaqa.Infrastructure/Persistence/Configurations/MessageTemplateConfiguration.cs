@@ -1,4 +1,3 @@
-using Liyaqa.Domain.Notifications;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;

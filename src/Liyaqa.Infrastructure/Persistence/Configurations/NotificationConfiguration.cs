@@ -1,5 +1,4 @@
 using Liyaqa.Domain.Notifications;
-using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,6 +1,5 @@
 using Liyaqa.Domain.Users;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Liyaqa.Infrastructure.Persistence.Configurations;

@@ -1,6 +1,4 @@
-using Liyaqa.Domain.Auditing;
 using Liyaqa.Domain.Platform;
-using Liyaqa.Infrastructure.Auditing;
 using Liyaqa.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

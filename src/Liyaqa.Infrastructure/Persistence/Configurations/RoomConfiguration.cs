@@ -1,7 +1,5 @@
-using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.Classes;
-using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,5 @@
-using Liyaqa.Domain.CheckIns;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Memberships;
-using Liyaqa.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
