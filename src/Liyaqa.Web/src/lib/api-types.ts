@@ -1047,6 +1047,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift an account's sign-in lock and limits at once. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}/sessions/revoke": {
         parameters: {
             query?: never;
@@ -1074,6 +1119,55 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/tenants/{slug}/users/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the sign-in lock and limits of a club's account, named by its email. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnlockAccountRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserResponse"];
+                    };
                 };
                 /** @description Not Found */
                 404: {
@@ -1929,55 +2023,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/members/{id}/trial": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Give a lead a free trial pass of some days or some visits. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TrialRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SubscriptionResponse"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/members/{id}/app-account": {
         parameters: {
             query?: never;
@@ -2505,6 +2550,55 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}/trial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a lead a free trial pass of some days or some visits. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TrialRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3606,15 +3700,6 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["BookingResponse"];
-                    };
-                };
                 /** @description Created */
                 201: {
                     headers: {
@@ -3924,6 +4009,722 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices and credit notes, newest first; filter by memberId, kind and status. */
+        get: {
+            parameters: {
+                query?: {
+                    memberId?: string;
+                    kind?: components["schemas"]["DocumentKind"];
+                    status?: components["schemas"]["InvoiceStatus"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceResponse"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A manual invoice (draft, or issued at once with issue: true); the member's open fee lines are added. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateInvoiceRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice or credit note with its lines, VAT breakdown and QR payload. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document as printable HTML, Arabic and English side by side, with the ZATCA QR code. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Number and freeze a draft. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Credit all of an invoice (cancelling it) or an amount of it, without paying money back. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreditNoteRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay back money paid on an invoice, through a credit note. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RefundRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefundResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seller details the club's invoices carry. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingSettingsResponse"];
+                    };
+                };
+            };
+        };
+        /** Set the club's VAT number and address. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BillingSettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingSettingsResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments and refunds, newest first; filter by memberId. */
+        get: {
+            parameters: {
+                query?: {
+                    memberId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentResponse"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a payment (cash, card, mada, bank transfer, online); partial payments are fine, overpayment is refused. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PaymentRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment or refund and the invoices it went to. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt as printable HTML, Arabic and English side by side. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member's invoices, credit notes, payments and refunds with the running balance. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My invoices and credit notes. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceResponse"][];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My account: invoices, payments and the balance. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{id}/day-close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A branch's takings on a day of the club (default today) by method, and its close if done. */
+        get: {
+            parameters: {
+                query?: {
+                    day?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DayTakingsResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Close the branch's cash drawer for a day: expected against counted cash; once per day. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DayCloseRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DrawerCloseResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/bookings": {
         parameters: {
             query?: never;
@@ -4199,6 +5000,20 @@ export interface components {
             /** Format: int32 */
             total: number | string;
         };
+        BillingSettingsRequest: {
+            vatNumber: string;
+            address: components["schemas"]["PostalAddress"];
+        };
+        BillingSettingsResponse: {
+            sellerName: string;
+            vatNumber: null | string;
+            address: null | components["schemas"]["PostalAddress"];
+            /** Format: double */
+            vatRate: number | string;
+            currency: string;
+            timeZone: string;
+            readyToIssue: boolean;
+        };
         BookingPolicyDetails: {
             /** Format: int32 */
             opensBeforeDays: number | string;
@@ -4345,7 +5160,7 @@ export interface components {
             waiveReason: null | string;
         };
         /** @enum {unknown} */
-        ChargeStatus: "Open" | "Waived";
+        ChargeStatus: "Open" | "Waived" | "Billed";
         /** @enum {unknown} */
         CheckInMethod: "MemberId" | "MemberNumber" | "QrCode";
         CheckInPass: {
@@ -4413,6 +5228,17 @@ export interface components {
             token: string;
             newPassword: string;
         };
+        CreateInvoiceRequest: {
+            /** Format: uuid */
+            memberId: string;
+            lines: components["schemas"]["InvoiceLineRequest"][];
+            type?: components["schemas"]["InvoiceType"];
+            buyer?: null | components["schemas"]["InvoiceParty"];
+            /** @default false */
+            issue: boolean;
+            /** @default true */
+            includeOpenCharges: boolean;
+        };
         CreateMemberRequest: {
             firstNameEn: null | string;
             lastNameEn: null | string;
@@ -4432,7 +5258,6 @@ export interface components {
             notes: null | string;
             language: null | string;
             leadSource?: null | string;
-            details?: components["schemas"]["MemberDetails"];
         };
         CreateOperatorRequest: {
             email: string;
@@ -4466,8 +5291,50 @@ export interface components {
             roles: components["schemas"]["Role"][];
             password?: null | string;
         };
+        CreditNoteRequest: {
+            reason: string;
+            /** Format: double */
+            amount?: null | number | string;
+        };
+        DayCloseRequest: {
+            /** Format: date */
+            day: string;
+            /** Format: double */
+            countedCash: number | string;
+            note?: null | string;
+        };
         /** @enum {unknown} */
         DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+        DayTakingsResponse: {
+            /** Format: uuid */
+            branchId: string;
+            /** Format: date */
+            day: string;
+            currency: string;
+            byMethod: {
+                [key: string]: number | string;
+            };
+            /** Format: double */
+            expectedCash: number | string;
+            close: null | components["schemas"]["DrawerCloseResponse"];
+        };
+        /** @enum {unknown} */
+        DocumentKind: "Invoice" | "CreditNote";
+        DrawerCloseResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: double */
+            expectedCash: number | string;
+            /** Format: double */
+            countedCash: number | string;
+            /** Format: double */
+            difference: number | string;
+            note: null | string;
+            /** Format: uuid */
+            closedBy: string;
+            /** Format: date-time */
+            closedAt: string;
+        };
         /** @enum {unknown} */
         DurationUnit: "Days" | "Months";
         Freeze: {
@@ -4521,6 +5388,98 @@ export interface components {
             /** Format: date-time */
             startedAt: string;
         };
+        /** @enum {unknown} */
+        InvoiceItemKind: "Membership" | "JoiningFee" | "PersonalTraining" | "Product" | "Fee" | "Other";
+        InvoiceLineRequest: {
+            kind: components["schemas"]["InvoiceItemKind"];
+            descriptionEn: string;
+            descriptionAr: string;
+            /** Format: double */
+            quantity: number | string;
+            /** Format: double */
+            unitPrice: number | string;
+            /**
+             * Format: double
+             * @default 0
+             */
+            discount: number | string;
+            /** @default true */
+            priceIncludesVat: boolean;
+            category?: components["schemas"]["VatCategory"];
+            exemptionReason?: null | string;
+        };
+        InvoiceLineResponse: {
+            /** Format: int32 */
+            lineNumber: number | string;
+            kind: components["schemas"]["InvoiceItemKind"];
+            descriptionEn: string;
+            descriptionAr: string;
+            /** Format: double */
+            quantity: number | string;
+            /** Format: double */
+            unitPrice: number | string;
+            /** Format: double */
+            discount: number | string;
+            priceIncludesVat: boolean;
+            category: components["schemas"]["VatCategory"];
+            /** Format: double */
+            vatRate: number | string;
+            exemptionReason: null | string;
+            /** Format: double */
+            netAmount: number | string;
+            /** Format: double */
+            vatAmount: number | string;
+            /** Format: double */
+            grossAmount: number | string;
+        };
+        InvoiceParty: {
+            name: string;
+            vatNumber: null | string;
+            address: null | components["schemas"]["PostalAddress"];
+        };
+        InvoiceResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["DocumentKind"];
+            type: components["schemas"]["InvoiceType"];
+            status: components["schemas"]["InvoiceStatus"];
+            number: null | string;
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            referencedInvoiceId: null | string;
+            reason: null | string;
+            currency: string;
+            seller: null | components["schemas"]["InvoiceParty"];
+            buyer: components["schemas"]["InvoiceParty"];
+            /** Format: double */
+            netTotal: number | string;
+            /** Format: double */
+            vatTotal: number | string;
+            /** Format: double */
+            total: number | string;
+            /** Format: double */
+            paidAmount: number | string;
+            /** Format: double */
+            creditedAmount: number | string;
+            /** Format: double */
+            outstanding: number | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            issuedAt: null | string;
+            /** Format: date */
+            issueDate: null | string;
+            /** Format: time */
+            issueTime: null | string;
+            lines: components["schemas"]["InvoiceLineResponse"][];
+            vatBreakdown: components["schemas"]["VatBreakdown"][];
+            qrCode: null | string;
+        };
+        /** @enum {unknown} */
+        InvoiceStatus: "Draft" | "Issued" | "PartiallyPaid" | "Paid" | "Cancelled";
+        /** @enum {unknown} */
+        InvoiceType: "Simplified" | "Standard";
         JobStatus: {
             name: string;
             description: null | string;
@@ -4540,25 +5499,6 @@ export interface components {
         LoginRequest: {
             email: string;
             password: string;
-        };
-        MemberDetails: {
-            firstNameEn: null | string;
-            lastNameEn: null | string;
-            firstNameAr: null | string;
-            lastNameAr: null | string;
-            email: null | string;
-            phone: null | string;
-            gender: components["schemas"]["Gender"];
-            /** Format: date */
-            dateOfBirth: null | string;
-            nationalId: null | string;
-            emergencyContactName: null | string;
-            emergencyContactPhone: null | string;
-            /** Format: uuid */
-            homeBranchId: null | string;
-            tags: null | string[];
-            notes: null | string;
-            language: null | string;
         };
         MemberImportResponse: {
             /** Format: uuid */
@@ -4746,6 +5686,46 @@ export interface components {
         PasswordResetRequest: {
             email: string;
         };
+        PaymentAllocation: {
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: double */
+            amount: number | string;
+        };
+        /** @enum {unknown} */
+        PaymentMethod: "Cash" | "Card" | "Mada" | "BankTransfer" | "Online";
+        PaymentRequest: {
+            /** Format: uuid */
+            memberId: string;
+            method: components["schemas"]["PaymentMethod"];
+            /** Format: double */
+            amount: number | string;
+            /** Format: uuid */
+            invoiceId?: null | string;
+            /** Format: uuid */
+            branchId?: null | string;
+            reference?: null | string;
+            currency?: null | string;
+        };
+        PaymentResponse: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            memberId: string;
+            method: components["schemas"]["PaymentMethod"];
+            /** Format: double */
+            amount: number | string;
+            currency: string;
+            /** Format: uuid */
+            branchId: null | string;
+            reference: null | string;
+            /** Format: uuid */
+            creditNoteId: null | string;
+            /** Format: date-time */
+            receivedAt: string;
+            allocations: components["schemas"]["PaymentAllocation"][];
+        };
         PlanDetails: {
             nameEn: string;
             nameAr: string;
@@ -4800,6 +5780,16 @@ export interface components {
             /** Format: int32 */
             maxFreezeDays: number | string;
         };
+        PostalAddress: {
+            street: string;
+            buildingNumber: string;
+            district: string;
+            city: string;
+            postalCode: string;
+            /** @default SA */
+            countryCode: string;
+            oneLine?: null | string;
+        };
         ProvisionTenantRequest: {
             slug: string;
             name: string;
@@ -4814,6 +5804,18 @@ export interface components {
         };
         RefreshRequest: {
             refreshToken: string;
+        };
+        RefundRequest: {
+            reason: string;
+            /** Format: double */
+            amount?: null | number | string;
+            method?: null | components["schemas"]["PaymentMethod"];
+            /** Format: uuid */
+            branchId?: null | string;
+        };
+        RefundResponse: {
+            creditNote: components["schemas"]["InvoiceResponse"];
+            refund: components["schemas"]["PaymentResponse"];
         };
         /** @enum {unknown} */
         Role: "Owner" | "Admin" | "Manager" | "FrontDesk" | "Trainer" | "Member";
@@ -4926,6 +5928,28 @@ export interface components {
         SigningKeyRotated: {
             keyId: string;
         };
+        StatementEntry: {
+            /** Format: date-time */
+            at: string;
+            kind: string;
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: double */
+            debit: number | string;
+            /** Format: double */
+            credit: number | string;
+            /** Format: double */
+            balance: number | string;
+        };
+        StatementResponse: {
+            /** Format: uuid */
+            memberId: string;
+            currency: string;
+            /** Format: double */
+            balance: number | string;
+            entries: components["schemas"]["StatementEntry"][];
+        };
         SubscriptionResponse: {
             /** Format: uuid */
             id: string;
@@ -5017,6 +6041,9 @@ export interface components {
             /** Format: date */
             startDate: null | string;
         };
+        UnlockAccountRequest: {
+            email: string;
+        };
         UserPage: {
             items: components["schemas"]["UserResponse"][];
             /** Format: int32 */
@@ -5041,6 +6068,17 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        VatBreakdown: {
+            category: components["schemas"]["VatCategory"];
+            /** Format: double */
+            rate: number | string;
+            /** Format: double */
+            taxable: number | string;
+            /** Format: double */
+            vat: number | string;
+        };
+        /** @enum {unknown} */
+        VatCategory: "S" | "Z" | "E" | "O";
         WaiveRequest: {
             reason: string;
         };
