@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Liyaqa.Domain.Common;
 
 namespace Liyaqa.Domain.Billing;
 
 /// <summary>The seller or buyer of an invoice: name, VAT number and address as printed (and as ZATCA reads them).</summary>
-public sealed partial record InvoiceParty(string Name, string? VatNumber, PostalAddress? Address)
+public sealed partial record InvoiceParty([property: MaxLength(InvoiceParty.MaxNameLength)] string Name, [property: MaxLength(20)] string? VatNumber, PostalAddress? Address)
 {
     public const int MaxNameLength = 200;
 

@@ -1,9 +1,12 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Domain.Common;
 
 namespace Liyaqa.Domain.Billing;
 
 /// <summary>A seller's or buyer's address as a Saudi tax invoice prints it (ZATCA: building number and postal code for SA).</summary>
-public sealed record PostalAddress(string Street, string BuildingNumber, string District, string City, string PostalCode, string CountryCode = "SA")
+public sealed record PostalAddress(
+    [property: MaxLength(PostalAddress.MaxPartLength)] string Street, [property: MaxLength(PostalAddress.MaxPartLength)] string BuildingNumber, [property: MaxLength(PostalAddress.MaxPartLength)] string District, [property: MaxLength(PostalAddress.MaxPartLength)] string City,
+    [property: MaxLength(PostalAddress.MaxPartLength)] string PostalCode, [property: MaxLength(2)] string CountryCode = "SA")
 {
     public const int MaxPartLength = 127;
 

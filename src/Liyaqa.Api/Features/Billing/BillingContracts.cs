@@ -1,10 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using Liyaqa.Domain.Billing;
 
 namespace Liyaqa.Api.Features.Billing;
 
 public sealed record InvoiceLineRequest(
-    InvoiceItemKind Kind, string DescriptionEn, string DescriptionAr, decimal Quantity, decimal UnitPrice, decimal Discount = 0,
-    bool PriceIncludesVat = true, VatCategory Category = VatCategory.S, string? ExemptionReason = null)
+    InvoiceItemKind Kind, [property: MaxLength(InvoiceLine.MaxDescriptionLength)] string DescriptionEn,
+    [property: MaxLength(InvoiceLine.MaxDescriptionLength)] string DescriptionAr, decimal Quantity, decimal UnitPrice, decimal Discount = 0,
+    bool PriceIncludesVat = true, VatCategory Category = VatCategory.S,
+    [property: MaxLength(InvoiceLine.MaxDescriptionLength)] string? ExemptionReason = null)
 {
     public InvoiceLineDraft ToDraft() => new(Kind, DescriptionEn, DescriptionAr, Quantity, UnitPrice, Discount, PriceIncludesVat, Category, ExemptionReason);
 }
@@ -14,15 +17,16 @@ public sealed record CreateInvoiceRequest(
     Guid MemberId, List<InvoiceLineRequest> Lines, InvoiceType Type = InvoiceType.Simplified, InvoiceParty? Buyer = null, bool Issue = false, bool IncludeOpenCharges = true);
 
 /// <summary>Credits all of the invoice (<c>Amount</c> left out) or an amount with VAT.</summary>
-public sealed record CreditNoteRequest(string Reason, decimal? Amount = null);
+public sealed record CreditNoteRequest([property: MaxLength(Invoice.MaxReasonLength)] string Reason, decimal? Amount = null);
 
 /// <summary>A refund through a credit note; the method defaults to that of the invoice's last payment.</summary>
-public sealed record RefundRequest(string Reason, decimal? Amount = null, PaymentMethod? Method = null, Guid? BranchId = null);
+public sealed record RefundRequest([property: MaxLength(Invoice.MaxReasonLength)] string Reason, decimal? Amount = null, PaymentMethod? Method = null, Guid? BranchId = null);
 
 /// <summary>A payment against one invoice, or spread over the member's open invoices oldest first.</summary>
-public sealed record PaymentRequest(Guid MemberId, PaymentMethod Method, decimal Amount, Guid? InvoiceId = null, Guid? BranchId = null, string? Reference = null, string? Currency = null);
+public sealed record PaymentRequest(Guid MemberId, PaymentMethod Method, decimal Amount, Guid? InvoiceId = null, Guid? BranchId = null, [property: MaxLength(Payment.MaxReferenceLength)] string? Reference = null,
+    [property: MaxLength(3)] string? Currency = null);
 
-public sealed record BillingSettingsRequest(string VatNumber, PostalAddress Address);
+public sealed record BillingSettingsRequest([property: MaxLength(20)] string VatNumber, PostalAddress Address);
 
 public sealed record BillingSettingsResponse(string SellerName, string? VatNumber, PostalAddress? Address, decimal VatRate, string Currency, string TimeZone, bool ReadyToIssue);
 

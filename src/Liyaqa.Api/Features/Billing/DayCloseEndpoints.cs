@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Liyaqa.Api.Common.Idempotency;
 using Liyaqa.Api.Common.Security;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Billing;
 
-public sealed record DayCloseRequest(DateOnly Day, decimal CountedCash, string? Note = null);
+public sealed record DayCloseRequest(DateOnly Day, decimal CountedCash, [property: MaxLength(DrawerClose.MaxNoteLength)] string? Note = null);
 
 /// <summary>What a branch took on one of the club's days, by method; <c>Close</c> is set once the drawer was closed.</summary>
 public sealed record DayTakingsResponse(Guid BranchId, DateOnly Day, string Currency, IReadOnlyDictionary<PaymentMethod, decimal> ByMethod, decimal ExpectedCash, DrawerCloseResponse? Close);

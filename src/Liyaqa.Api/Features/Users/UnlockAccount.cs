@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Features.Tenants;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liyaqa.Api.Features.Users;
 
-public sealed record UnlockAccountRequest(string Email);
+public sealed record UnlockAccountRequest([property: MaxLength(User.MaxEmailLength)] string Email);
 
 /// <summary>
 /// Lifts an account's lock and clears its sign-in limits together (the per-account counters of sign-in and
