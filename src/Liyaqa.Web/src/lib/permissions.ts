@@ -33,6 +33,11 @@ export const MATRIX = {
   "attendance.mark": staff,
   "charges.read": desk,
   "charges.waive": managers,
+  "invoices.read": desk,
+  "invoices.manage": desk,
+  "payments.record": desk,
+  "credit-notes.issue": managers,
+  "billing.settings": admins,
   "member.self": ["Member"],
 } as const satisfies Record<string, readonly Role[]>;
 
