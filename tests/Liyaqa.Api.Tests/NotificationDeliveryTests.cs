@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Liyaqa.Api.Tests.Infrastructure;
 using Liyaqa.ServiceDefaults;
 using Npgsql;
@@ -63,6 +64,11 @@ public sealed class NotificationDeliveryTests(LiyaqaAppFixture app, ITestOutputH
         // Longer than a lease many times over, and than every retry of a refused message (1 + 2 + 4 + 8 s).
         var outage = TimeSpan.FromSeconds(25);
         await app.ExecuteResourceCommandAsync(LiyaqaResources.Mail, KnownResourceCommands.StopCommand);
+        // A provider that hangs: the stopped sink's port accepts connections and never answers, as an unreachable
+        // server behind a load balancer does, so each attempt outlasts the lease.
+        var port = app.App.GetEndpoint(LiyaqaResources.Mail, "tcp").Port;
+        using var hungProvider = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        hungProvider.Start();
         try
         {
             await InsertEmailsAsync(tenant, recipients.Take(count));
@@ -83,6 +89,7 @@ public sealed class NotificationDeliveryTests(LiyaqaAppFixture app, ITestOutputH
         }
         finally
         {
+            hungProvider.Stop();
             await app.ExecuteResourceCommandAsync(LiyaqaResources.Mail, KnownResourceCommands.StartCommand);
         }
 
