@@ -343,6 +343,8 @@ async function journey(browser, locale) {
     if (!digits.test(kpi)) throw new Error(`dashboard numbers not in the locale's digits: ${kpi}`);
     await screen(page, locale, "dashboard");
     await page.click('[data-nav="kiosk"]');
+    // The kiosk is a page of its own: reload it, not the dashboard the click is still leaving.
+    await page.waitForURL(/\/kiosk/);
     await page.evaluate(() => localStorage.removeItem("liyaqa.kiosk-pin"));
     await page.reload();
     await page.fill("#newPin", "4321");
