@@ -23,5 +23,5 @@ public sealed record PostalAddress(
             .Check(CountryCode != "SA" || (PostalCode is { Length: 5 } && PostalCode.All(char.IsAsciiDigit)), $"{field}.postalCode", "A Saudi postal code has 5 digits.");
     }
 
-    public string OneLine => $"{BuildingNumber} {Street}, {District}, {City} {PostalCode}, {CountryCode}";
+    public string OneLine() => $"{BuildingNumber} {Street}, {District}, {City} {PostalCode}, {CountryCode}";
 }

@@ -120,7 +120,7 @@ public static class PrintedDocuments
 
     private static string Party(InvoiceParty? party) => party is null
         ? string.Empty
-        : $"{E(party.Name)}{(party.VatNumber is { } vat ? $"<br>VAT / الرقم الضريبي: {E(vat)}" : string.Empty)}{(party.Address is { } address ? $"<br>{E(address.OneLine)}" : string.Empty)}";
+        : $"{E(party.Name)}{(party.VatNumber is { } vat ? $"<br>VAT / الرقم الضريبي: {E(vat)}" : string.Empty)}{(party.Address is { } address ? $"<br>{E(address.OneLine())}" : string.Empty)}";
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 }

@@ -5788,7 +5788,6 @@ export interface components {
             postalCode: string;
             /** @default SA */
             countryCode: string;
-            oneLine?: null | string;
         };
         ProvisionTenantRequest: {
             slug: string;
