@@ -41,6 +41,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         builder.Services.AddSingleton<TenantTransactionInterceptor>();
         builder.Services.AddSingleton<DatabaseCircuitBreaker>();
+        builder.Services.AddSingleton<ConnectionSlots>();
         builder.Services.AddSingleton<DatabaseCircuitInterceptor>();
         builder.Services.AddScoped<AuditingInterceptor>();
 

@@ -29,7 +29,8 @@ public sealed class DatabaseCircuitBreakerTests
         var breaker = new DatabaseCircuitBreaker(TimeProvider.System, NullLogger<DatabaseCircuitBreaker>.Instance);
         var options = new DbContextOptionsBuilder<LiyaqaDbContext>();
         LiyaqaDbContextFactory.Configure(options, connectionString);
-        options.AddInterceptors(new DatabaseCircuitInterceptor(breaker));
+        using var slots = new ConnectionSlots(new DatabaseOptions());
+        options.AddInterceptors(new DatabaseCircuitInterceptor(breaker, slots));
 
         for (var attempt = 0; attempt < DatabaseCircuitBreaker.FailuresToOpen; attempt++)
         {
@@ -53,6 +54,63 @@ public sealed class DatabaseCircuitBreakerTests
         {
             Assert.IsNotType<DatabaseUnavailableException>(await OpenFailureAsync(db));
         }
+    }
+
+    [Fact]
+    public async Task A_server_that_accepts_and_never_answers_costs_a_request_at_most_two_seconds()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var owner = $"Host=127.0.0.1;Port={((IPEndPoint)silent.LocalEndpoint).Port};Username=liyaqa;Password=unused;Database=liyaqa";
+        // The product's defaults: pooling on, the connect timeout and pool wait as shipped.
+        var defaults = new DatabaseOptions { AppRolePassword = "unused" };
+        var options = new DbContextOptionsBuilder<LiyaqaDbContext>();
+        LiyaqaDbContextFactory.Configure(options, LiyaqaConnectionStrings.From(owner, defaults).Application);
+        var breaker = new DatabaseCircuitBreaker(TimeProvider.System, NullLogger<DatabaseCircuitBreaker>.Instance);
+        using var slots = new ConnectionSlots(defaults);
+        options.AddInterceptors(new DatabaseCircuitInterceptor(breaker, slots));
+
+        await using var db = new LiyaqaDbContext(options.Options, new TenantContext());
+        _ = db.Model; // built once per process, not part of a request's wait
+        var clock = Stopwatch.StartNew();
+        var failure = await OpenFailureAsync(db);
+        clock.Stop();
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"a silent server held the request {clock.Elapsed.TotalSeconds:F2} s");
+        Assert.True(DatabaseCircuitBreaker.IsUnreachable(failure), $"not counted as unreachable: {failure.Message}");
+        Assert.True(failure.IsTransient);
+    }
+
+    [Fact]
+    public async Task A_busy_pool_waits_for_a_returned_connection_longer_than_the_connect_timeout_and_then_refuses_as_busy()
+    {
+        var options = new DatabaseOptions { MaxPoolSize = 1, PoolWaitSeconds = 4 };
+        using var slots = new ConnectionSlots(options);
+        await using var first = new NpgsqlConnection();
+        await using var second = new NpgsqlConnection();
+        await using var third = new NpgsqlConnection();
+        await slots.TakeAsync(first, CancellationToken.None);
+
+        // The second request waits past the 2 s connect timeout and gets the connection the first returns.
+        var waiting = slots.TakeAsync(second, CancellationToken.None).AsTask();
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.False(waiting.IsCompleted);
+        slots.Return(first);
+        await waiting.WaitAsync(TimeSpan.FromSeconds(1));
+
+        // Nobody returns the second's: the third is refused once the pool wait is over, as busy, not unreachable.
+        var clock = Stopwatch.StartNew();
+        var busy = await Assert.ThrowsAsync<DatabaseBusyException>(() => slots.TakeAsync(third, CancellationToken.None).AsTask());
+        Assert.InRange(clock.Elapsed.TotalSeconds, 3.5, 6);
+        Assert.True(busy.IsTransient);
+        Assert.False(DatabaseCircuitBreaker.IsUnreachable(busy));
+
+        // Returning twice, or a connection that never took a slot, frees nothing extra.
+        slots.Return(second);
+        slots.Return(second);
+        slots.Return(third);
+        await slots.TakeAsync(third, CancellationToken.None);
+        await Assert.ThrowsAsync<DatabaseBusyException>(() => slots.TakeAsync(first, CancellationToken.None).AsTask());
     }
 
     /// <summary>The driver's exception, below EF Core's wrapping.</summary>

@@ -29,7 +29,7 @@ public static class ScheduledJobs
             });
             quartz.UsePersistentStore(store =>
             {
-                store.UsePostgres(connectionStrings.Application);
+                store.UsePostgres(connectionStrings.Scheduler);
                 store.UseClustering();
             });
 

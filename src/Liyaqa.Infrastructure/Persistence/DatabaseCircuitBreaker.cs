@@ -94,21 +94,40 @@ public sealed class DatabaseUnavailableException()
 }
 
 /// <summary>
-/// Feeds the <see cref="DatabaseCircuitBreaker"/> from EF Core's connections, and empties the connection pool
-/// when a pooled connection turns out broken (the server restarted), so the next request connects afresh.
+/// Feeds the <see cref="DatabaseCircuitBreaker"/> from EF Core's connections, takes each connection's
+/// <see cref="ConnectionSlots">slot</see>, and empties the connection pool when a pooled connection turns out
+/// broken (the server restarted), so the next request connects afresh.
 /// </summary>
-internal sealed class DatabaseCircuitInterceptor(DatabaseCircuitBreaker breaker) : IDbConnectionInterceptor, IDbCommandInterceptor
+internal sealed class DatabaseCircuitInterceptor(DatabaseCircuitBreaker breaker, ConnectionSlots slots) : IDbConnectionInterceptor, IDbCommandInterceptor
 {
     public InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
         breaker.ThrowIfOpen();
+        slots.Take(connection);
         return result;
     }
 
-    public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    public async ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
         breaker.ThrowIfOpen();
-        return ValueTask.FromResult(result);
+        await slots.TakeAsync(connection, cancellationToken);
+        return result;
+    }
+
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => slots.Return(connection);
+
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        slots.Return(connection);
+        return Task.CompletedTask;
+    }
+
+    public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => slots.Return(connection);
+
+    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        slots.Return(connection);
+        return Task.CompletedTask;
     }
 
     public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => breaker.Succeeded();
@@ -137,6 +156,7 @@ internal sealed class DatabaseCircuitInterceptor(DatabaseCircuitBreaker breaker)
 
     private void OnConnectionFailed(DbConnection connection, Exception exception)
     {
+        slots.Return(connection);
         if (DatabaseCircuitBreaker.IsUnreachable(exception))
         {
             breaker.Failed();

@@ -20,13 +20,20 @@ public sealed class DatabaseOptions
     public string AppRolePassword { get; set; } = string.Empty;
 
     /// <summary>
-    /// Seconds to wait for a connection, to the server or from a full pool, before the request gets its 503.
-    /// Npgsql's 15 s held every client while the server was unreachable; 2 s timed out healthy connections
-    /// on a CPU-starved machine. A refused connection fails at once anyway, and after a few timeouts the
-    /// <see cref="DatabaseCircuitBreaker"/> answers at once.
+    /// Seconds to wait for PostgreSQL to accept a new connection before the request gets its 503 (Npgsql's
+    /// 15 s held every client while the server was unreachable). A refused connection fails at once anyway,
+    /// and after a few timeouts the <see cref="DatabaseCircuitBreaker"/> answers at once.
     /// </summary>
     [Range(1, 60)]
-    public int ConnectTimeoutSeconds { get; set; } = 5;
+    public int ConnectTimeoutSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// Seconds a request waits for one of the instance's <see cref="MaxPoolSize"/> connections while all are in
+    /// use (a burst, not an outage) before it gets its 503; kept apart from the connect timeout so that a busy
+    /// pool does not fail as fast as a dead server should.
+    /// </summary>
+    [Range(1, 60)]
+    public int PoolWaitSeconds { get; set; } = 5;
 
     /// <summary>Largest number of pooled connections per API instance.</summary>
     [Range(1, 1000)]
