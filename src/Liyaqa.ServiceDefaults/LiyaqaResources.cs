@@ -18,6 +18,9 @@ public static class LiyaqaResources
     /// <summary>The SMTP server mail goes to (a local sink or mail catcher in development).</summary>
     public const string Mail = "mail";
 
+    /// <summary>The payment gateway simulator (development and tests).</summary>
+    public const string GatewaySimulator = "gateway-simulator";
+
     /// <summary>The REST API project.</summary>
     public const string Api = "api";
 

@@ -2,6 +2,7 @@ using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Features.AuditLog;
 using Liyaqa.Api.Features.Auth;
 using Liyaqa.Api.Features.Billing;
+using Liyaqa.Api.Features.Billing.Gateway;
 using Liyaqa.Api.Features.Branches;
 using Liyaqa.Api.Features.CheckIns;
 using Liyaqa.Api.Features.Classes;
@@ -40,6 +41,9 @@ public static class FeatureRegistration
         services.AddScoped<MemberStatuses>();
         services.AddHostedService<MemberMetrics>();
         services.AddScoped<Invoicing>();
+        services.AddScoped<RenewalCollections>();
+        services.AddScoped<GatewayCharges>();
+        services.AddPaymentGateway();
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckInOptions>>().Value);
         services.AddSingleton<CheckInPasses>();
@@ -58,6 +62,7 @@ public static class FeatureRegistration
         ClassReminderJob.Schedule(jobs);
         NoShowJob.Schedule(jobs);
         WaitlistCutoffJob.Schedule(jobs);
+        RenewalCollectionJob.Schedule(jobs);
     }
 
     public static WebApplication MapFeatures(this WebApplication app)
@@ -85,6 +90,8 @@ public static class FeatureRegistration
         app.MapCharges();
         app.MapInvoices();
         app.MapPayments();
+        app.MapCardPayments();
+        app.MapGatewayWebhook();
         app.MapStatements();
         app.MapDayClose();
         BillingMetrics.Initialise();

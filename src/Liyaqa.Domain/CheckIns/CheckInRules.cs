@@ -2,7 +2,7 @@
 namespace Liyaqa.Domain.CheckIns;
 
 /// <summary>
-/// Decides at the door, in this order: a subscription in force today (else frozen, expired, or none at
+/// Decides at the door, in this order: a subscription in force today (else suspended for an unpaid renewal, frozen, expired, or none at
 /// all), one covering this branch, within its access hours and the branch's opening hours, with visits
 /// left, and not a repeat within the window. Unlimited subscriptions are used before visit packs, so
 /// entries are not spent needlessly.
@@ -12,11 +12,13 @@ public static class CheckInRules
     public static CheckInDecision Decide(CheckInContext context)
     {
         var inForce = context.Subscriptions.Where(s => s.IsInForceOn(context.LocalDate)).ToList();
-        var usable = inForce.Where(s => !s.IsFrozenOn(context.LocalDate)).ToList();
+        var unfrozen = inForce.Where(s => !s.IsFrozenOn(context.LocalDate)).ToList();
+        var usable = unfrozen.Where(s => !s.IsSuspended).ToList();
         if (usable.Count == 0)
         {
             return CheckInDecision.Deny(
-                inForce.Count > 0 ? CheckInDenial.Frozen
+                unfrozen.Count > 0 ? CheckInDenial.Suspended
+                : inForce.Count > 0 ? CheckInDenial.Frozen
                 : context.Subscriptions.Any(s => s.EndDate < context.LocalDate && s.EndDate >= s.StartDate) ? CheckInDenial.Expired
                 : CheckInDenial.NoActiveMembership);
         }

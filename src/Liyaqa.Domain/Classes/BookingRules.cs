@@ -22,6 +22,8 @@ public static class BookingRules
         Refuse(now > session.StartsAt - policy.ClosesBefore, "booking-closed", "Booking for this class has closed.");
         Refuse(alreadyBooked, "already-booked", "The member already has a place (or a waitlist place) in this class.");
         Refuse(futureBookings >= policy.MaxFutureBookings, "booking-limit", $"A member may hold {policy.MaxFutureBookings} future bookings at once.");
+        Refuse(!subscriptions.Any(s => Covers(s, session, sessionDay)) && subscriptions.Any(s => Covers(s, session, sessionDay, orSuspended: true)),
+            "membership-suspended-unpaid", "The membership is suspended until its unpaid renewal is paid.");
         Refuse(!subscriptions.Any(s => Covers(s, session, sessionDay)), "no-membership-for-class", "No active membership covers this class's day and branch.");
         return SubscriptionFor(session, subscriptions, sessionDay) ?? throw new DomainRuleException("no-class-credits", "No class credits are left.");
     }
@@ -31,9 +33,9 @@ public static class BookingRules
         Refuse(session.WaitlistClosedAt is not null || now > session.StartsAt - policy.PromotionClosesBefore,
             "waitlist-closed", "The class is full and its waitlist has closed.");
 
-    /// <summary>In force and not frozen on the class's day, at its branch.</summary>
-    public static bool Covers(Subscription subscription, ClassSession session, DateOnly sessionDay) =>
-        subscription.IsInForceOn(sessionDay) && !subscription.IsFrozenOn(sessionDay) && subscription.Terms.CoversBranch(session.BranchId);
+    /// <summary>In force, not frozen and not suspended on the class's day, at its branch.</summary>
+    public static bool Covers(Subscription subscription, ClassSession session, DateOnly sessionDay, bool orSuspended = false) =>
+        subscription.IsInForceOn(sessionDay) && !subscription.IsFrozenOn(sessionDay) && (orSuspended || !subscription.IsSuspended) && subscription.Terms.CoversBranch(session.BranchId);
 
     /// <summary>The subscription a place in the class would use: one that covers it with a credit left, unlimited ones first; null if none.</summary>
     public static Subscription? SubscriptionFor(ClassSession session, IEnumerable<Subscription> subscriptions, DateOnly sessionDay) =>

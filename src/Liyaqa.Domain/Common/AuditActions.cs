@@ -64,6 +64,15 @@ public static class AuditActions
     public const string CreditNoteIssued = "CREDIT_NOTE_ISSUED";
     public const string PaymentReceived = "PAYMENT_RECEIVED";
     public const string PaymentRefunded = "PAYMENT_REFUNDED";
+    public const string PaymentCardSaved = "PAYMENT_CARD_SAVED";
+    public const string PaymentCardRemoved = "PAYMENT_CARD_REMOVED";
+    public const string GatewayChargeRequested = "GATEWAY_CHARGE_REQUESTED";
+    public const string GatewayChargeSettled = "GATEWAY_CHARGE_SETTLED";
+    public const string CollectionStarted = "COLLECTION_STARTED";
+    public const string CollectionFailed = "COLLECTION_FAILED";
+    public const string CollectionCollected = "COLLECTION_COLLECTED";
+    public const string SubscriptionSuspended = "SUBSCRIPTION_SUSPENDED";
+    public const string SubscriptionResumed = "SUBSCRIPTION_RESUMED";
     public const string ChargeBilled = "CHARGE_BILLED";
     public const string BillingDetailsChanged = "BILLING_DETAILS_CHANGED";
     public const string DrawerClosed = "DRAWER_CLOSED";

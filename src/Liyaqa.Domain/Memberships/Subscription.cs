@@ -68,6 +68,24 @@ public sealed class Subscription : Entity, ITenantOwned
 
     public bool IsFrozenOn(DateOnly day) => _freezes.Any(f => f.Covers(day));
 
+    /// <summary>When the membership was suspended because its renewal could not be collected; null while in good standing.</summary>
+    public DateTimeOffset? SuspendedAt { get; private set; }
+
+    public bool IsSuspended => SuspendedAt is not null;
+
+    /// <summary>Every attempt to collect the renewal's invoice failed: check-in and booking refuse it until it is paid.</summary>
+    public void Suspend(string invoiceNumber, DateTimeOffset now)
+    {
+        SuspendedAt ??= now;
+        Audit(AuditActions.SubscriptionSuspended, new { invoice = invoiceNumber });
+    }
+
+    public void Resume(string invoiceNumber)
+    {
+        SuspendedAt = null;
+        Audit(AuditActions.SubscriptionResumed, new { invoice = invoiceNumber });
+    }
+
     public string PlanNameIn(string language) => language == Languages.Arabic && PlanNameAr.Length > 0 ? PlanNameAr : PlanNameEn;
 
     /// <summary>Sells <paramref name="plan"/> from <paramref name="start"/>, with a discount off the plan's price (not off the joining fee).</summary>

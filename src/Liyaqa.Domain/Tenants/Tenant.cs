@@ -39,6 +39,11 @@ public sealed partial class Tenant : Entity, IPlatformGlobal
     /// <summary>The club's address as its invoices print it.</summary>
     public PostalAddress? Address { get; private set; }
 
+    /// <summary>Days after a renewal's first failed card charge on which it is charged again; after the last, the membership is suspended.</summary>
+    public int[] CollectionRetryDays { get; private set; } = [.. DefaultCollectionRetryDays];
+
+    public static readonly IReadOnlyList<int> DefaultCollectionRetryDays = [1, 3, 7];
+
     /// <summary>The club as the seller on its invoices.</summary>
     public InvoiceParty Seller => new(Name, VatNumber, Address);
 
@@ -111,6 +116,17 @@ public sealed partial class Tenant : Entity, IPlatformGlobal
         errors.ThrowIfAny();
         (VatNumber, Address) = (vatNumber!.Trim(), address);
         Audit(AuditActions.BillingDetailsChanged, new { VatNumber });
+    }
+
+    /// <summary>The retry schedule of failed renewal charges: up to 6 days after the first failure, rising, from 1 to 60.</summary>
+    public void SetCollectionRetryDays(IReadOnlyList<int> days)
+    {
+        new DomainErrors()
+            .Check(days.Count <= 6 && days.All(d => d is >= 1 and <= 60) && days.Zip(days.Skip(1)).All(p => p.First < p.Second),
+                "collectionRetryDays", "Up to 6 rising days from 1 to 60 after the first failure, e.g. [1, 3, 7]; [] suspends at the first failure.")
+            .ThrowIfAny();
+        CollectionRetryDays = [.. days];
+        Audit(AuditActions.BillingDetailsChanged, new { CollectionRetryDays });
     }
 
     private static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);

@@ -71,6 +71,12 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
 
     public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();
 
+    public DbSet<GatewayCharge> GatewayCharges => Set<GatewayCharge>();
+
+    public DbSet<PaymentCard> PaymentCards => Set<PaymentCard>();
+
+    public DbSet<PaymentCollection> PaymentCollections => Set<PaymentCollection>();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();

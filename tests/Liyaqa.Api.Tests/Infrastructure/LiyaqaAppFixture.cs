@@ -69,6 +69,14 @@ public class LiyaqaAppFixture : IAsyncLifetime
 
     public string AppRolePassword { get; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>The gateway simulator's secret key, which the API charges with and tests make card tokens with.</summary>
+    public string GatewaySecretKey { get; } = Guid.NewGuid().ToString("N");
+
+    public string GatewayWebhookSecret { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>A client of the payment gateway simulator holding the secret key, as a card terminal or the member's browser would reach it.</summary>
+    public HttpClient Gateway { get; private set; } = null!;
+
     public DistributedApplication App { get; private set; } = null!;
 
     /// <summary>This run's data folder, the <c>.data</c> of a developer's <c>./build.sh run</c>.</summary>
@@ -108,6 +116,12 @@ public class LiyaqaAppFixture : IAsyncLifetime
                 "--ApiSettings:Jobs:ClassReminderCron=0/2 * * * * ?",
                 "--ApiSettings:Jobs:NoShowCron=0/2 * * * * ?",
                 "--ApiSettings:Jobs:WaitlistCutoffCron=0/2 * * * * ?",
+                "--ApiSettings:Jobs:RenewalCollectionCron=0/2 * * * * ?",
+                "--ApiSettings:Payments:ChargeTimeoutSeconds=2",
+                "--GatewaySettings:SlowResponseSeconds=5",
+                "--GatewaySettings:SettlementDelaySeconds=1",
+                $"--Parameters:gateway-secret-key={GatewaySecretKey}",
+                $"--Parameters:gateway-webhook-secret={GatewayWebhookSecret}",
                 $"--ApiSettings:Sms:ApiKey={SmsProviderStub.ApiKey}",
                 "--ApiSettings:RateLimits:RequestsPerMinute=1000000",
                 $"--ApiSettings:RateLimits:ClubRequestsPerMinute:{RequestLimitedClub}={RequestLimitedClubPerMinute}",
@@ -124,6 +138,8 @@ public class LiyaqaAppFixture : IAsyncLifetime
         Api = App.CreateHttpClient(LiyaqaResources.Api);
         Operator = App.CreateHttpClient(LiyaqaResources.Api);
         Operator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ManagementToken);
+        Gateway = App.CreateHttpClient(LiyaqaResources.GatewaySimulator);
+        Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", GatewaySecretKey);
 
         var owner = await App.GetConnectionStringAsync(LiyaqaResources.Postgres, cts.Token)
             ?? throw new InvalidOperationException("The postgres resource has no connection string.");
@@ -156,6 +172,7 @@ public class LiyaqaAppFixture : IAsyncLifetime
     {
         Api?.Dispose();
         Operator?.Dispose();
+        Gateway?.Dispose();
         if (App is not null)
         {
             await App.StopAsync();

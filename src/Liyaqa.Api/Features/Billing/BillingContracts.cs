@@ -26,9 +26,37 @@ public sealed record RefundRequest([property: MaxLength(Invoice.MaxReasonLength)
 public sealed record PaymentRequest(Guid MemberId, PaymentMethod Method, decimal Amount, Guid? InvoiceId = null, Guid? BranchId = null, [property: MaxLength(Payment.MaxReferenceLength)] string? Reference = null,
     [property: MaxLength(3)] string? Currency = null);
 
-public sealed record BillingSettingsRequest([property: MaxLength(20)] string VatNumber, PostalAddress Address);
+/// <summary>The club's seller details and, optionally, the days after a failed renewal charge on which it is retried.</summary>
+public sealed record BillingSettingsRequest([property: MaxLength(20)] string VatNumber, PostalAddress Address, [property: MaxLength(6)] int[]? CollectionRetryDays = null);
 
-public sealed record BillingSettingsResponse(string SellerName, string? VatNumber, PostalAddress? Address, decimal VatRate, string Currency, string TimeZone, bool ReadyToIssue);
+public sealed record BillingSettingsResponse(string SellerName, string? VatNumber, PostalAddress? Address, decimal VatRate, string Currency, string TimeZone, bool ReadyToIssue,
+    IReadOnlyList<int> CollectionRetryDays);
+
+/// <summary>A card payment of an invoice through the gateway: the member's saved card unless a card token is given; the whole outstanding amount unless told.</summary>
+public sealed record CardPaymentRequest(Guid MemberId, Guid InvoiceId, decimal? Amount = null, [property: MaxLength(PaymentCard.MaxTokenLength)] string? CardToken = null);
+
+public sealed record GatewayChargeResponse(
+    Guid Id, Guid MemberId, Guid InvoiceId, GatewayChargePurpose Purpose, decimal Amount, string Currency, string Provider, string? GatewayReference,
+    GatewayChargeStatus Status, string? DeclineCode, string? DeclineMessage, Guid? PaymentId, DateTimeOffset CreatedAt, DateTimeOffset? SettledAt)
+{
+    public static GatewayChargeResponse From(GatewayCharge c) => new(c.Id, c.MemberId, c.InvoiceId, c.Purpose, c.Amount, c.Currency, c.Provider, c.GatewayReference,
+        c.Status, c.DeclineCode, c.DeclineMessage, c.PaymentId, c.CreatedAt, c.SettledAt);
+}
+
+/// <summary>A card token the member's browser or the card terminal got from the gateway.</summary>
+public sealed record PaymentCardRequest([property: MaxLength(PaymentCard.MaxTokenLength)] string Token);
+
+public sealed record PaymentCardResponse(string Provider, string Brand, string Last4, int ExpiryMonth, int ExpiryYear, DateTimeOffset SavedAt)
+{
+    public static PaymentCardResponse From(PaymentCard c) => new(c.Provider, c.Brand, c.Last4, c.ExpiryMonth, c.ExpiryYear, c.SavedAt);
+}
+
+public sealed record PaymentCollectionResponse(
+    Guid Id, Guid MemberId, Guid InvoiceId, Guid SubscriptionId, CollectionStatus Status, int FailedAttempts, DateOnly NextAttemptOn, string? LastFailure, DateTimeOffset? CollectedAt)
+{
+    public static PaymentCollectionResponse From(PaymentCollection c) =>
+        new(c.Id, c.MemberId, c.InvoiceId, c.SubscriptionId, c.Status, c.FailedAttempts, c.NextAttemptOn, c.LastFailure, c.CollectedAt);
+}
 
 public sealed record InvoiceLineResponse(
     int LineNumber, InvoiceItemKind Kind, string DescriptionEn, string DescriptionAr, decimal Quantity, decimal UnitPrice, decimal Discount, bool PriceIncludesVat,

@@ -11,7 +11,8 @@ public static class BillingMetrics
 {
     private static readonly Meter Meter = new("Liyaqa.Billing");
     private static readonly Counter<long> Invoices = Meter.CreateCounter<long>("liyaqa.invoices", description: "Invoices and credit notes issued, by type");
-    private static readonly Counter<long> Payments = Meter.CreateCounter<long>("liyaqa.payments", description: "Payments by method and result (received, refunded, refused)");
+    private static readonly Counter<long> Payments = Meter.CreateCounter<long>("liyaqa.payments", description: "Payments by method and result (received, refunded, refused, declined by the gateway, unallocated)");
+    private static readonly Counter<long> Suspensions = Meter.CreateCounter<long>("liyaqa.memberships_suspended", description: "Memberships suspended after every attempt to collect their renewal failed");
     private static readonly Counter<decimal> Invoiced = Meter.CreateCounter<decimal>("liyaqa.invoiced_sar", description: "Amount issued with VAT, by type");
     private static readonly Counter<decimal> Paid = Meter.CreateCounter<decimal>("liyaqa.paid_sar", description: "Amount received (refunds negative), by method");
 
@@ -25,14 +26,18 @@ public static class BillingMetrics
 
         foreach (var method in Enum.GetValues<PaymentMethod>())
         {
-            foreach (var result in new[] { "received", "refunded", "refused" })
+            foreach (var result in new[] { "received", "refunded", "refused", "declined", "unallocated" })
             {
                 Payments.Add(0, new("method", method.ToString()), new("result", result));
             }
 
             Paid.Add(0, new KeyValuePair<string, object?>("method", method.ToString()));
         }
+
+        Suspensions.Add(0);
     }
+
+    public static void Suspended() => Suspensions.Add(1);
 
     public static void Issued(Invoice document)
     {

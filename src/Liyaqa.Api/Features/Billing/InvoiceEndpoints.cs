@@ -31,7 +31,7 @@ public static class InvoiceEndpoints
         credit.MapPost("/{id:guid}/refunds", RefundAsync).WithIdempotencyKey().WithSummary("Pay back money paid on an invoice, through a credit note.");
         var settings = app.MapTenantGroup("/api/billing/settings", Permissions.BillingSettings).WithTags("Billing");
         settings.MapGet("/", GetSettingsAsync).WithSummary("The seller details the club's invoices carry.");
-        settings.MapPut("/", PutSettingsAsync).WithSummary("Set the club's VAT number and address.");
+        settings.MapPut("/", PutSettingsAsync).WithSummary("Set the club's VAT number and address, and the retry days of failed renewal charges.");
         return app;
     }
 
@@ -153,10 +153,15 @@ public static class InvoiceEndpoints
     {
         var tenant = await db.Tenants.SingleAsync(t => t.Id == db.CurrentTenantId, ct);
         tenant.SetBillingDetails(request.VatNumber, request.Address);
+        if (request.CollectionRetryDays is { } retryDays)
+        {
+            tenant.SetCollectionRetryDays(retryDays);
+        }
+
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(Settings(tenant));
     }
 
     private static BillingSettingsResponse Settings(Domain.Tenants.Tenant t) =>
-        new(t.Name, t.VatNumber, t.Address, t.VatRate, t.Currency, t.TimeZone, Invoice.IsSellerComplete(t.Seller));
+        new(t.Name, t.VatNumber, t.Address, t.VatRate, t.Currency, t.TimeZone, Invoice.IsSellerComplete(t.Seller), t.CollectionRetryDays);
 }

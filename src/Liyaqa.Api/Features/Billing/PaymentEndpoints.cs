@@ -26,7 +26,8 @@ public static class PaymentEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<PaymentResponse>, NotFound>> RecordAsync(PaymentRequest request, LiyaqaDbContext db, Invoicing invoicing, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<PaymentResponse>, NotFound>> RecordAsync(PaymentRequest request, LiyaqaDbContext db, Invoicing invoicing, RenewalCollections collections,
+        TimeProvider clock, CancellationToken ct)
     {
         var tenant = await db.CurrentTenantAsync(ct);
         if (request.Currency is { } currency && !string.Equals(currency, tenant.Currency, StringComparison.OrdinalIgnoreCase))
@@ -72,6 +73,7 @@ public static class PaymentEndpoints
         }
 
         db.Payments.Add(payment);
+        await collections.SettlePaidAsync(invoices, ct);
         await db.SaveChangesAsync(ct);
         BillingMetrics.Payment(payment.Method, "received", payment.Amount);
         return TypedResults.Created($"{Route}/{payment.Id}", PaymentResponse.From(payment));

@@ -1,3 +1,4 @@
+using Liyaqa.Api.Features.Billing;
 using Liyaqa.Api.Features.Notifications;
 using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Memberships;
@@ -12,9 +13,9 @@ using Quartz;
 namespace Liyaqa.Api.Features.Subscriptions;
 
 /// <summary>
-/// The daily turn of memberships, club by club on the club's own calendar: monthly plans renew at their
-/// end (unless cancelled), other subscriptions expire with a message, members hear 7 days and 1 day before
-/// their membership ends, and every member's status is brought in line with their subscriptions (freezes
+/// The daily turn of memberships, club by club on the club's own calendar: monthly plans renew on their
+/// last day (unless cancelled), invoiced and collected from a saved card by billing; other subscriptions
+/// expire with a message, members hear 7 days and 1 day before their membership ends, and every member's status is brought in line with their subscriptions (freezes
 /// starting and ending, subscriptions starting). Each notice is recorded on the subscription, so a rerun
 /// never sends it twice.
 /// </summary>
@@ -37,7 +38,7 @@ public sealed class MembershipLifecycleJob(IServiceScopeFactory scopes, TimeProv
         {
             try
             {
-                var club = await scopes.RunAsync(tenantId, (services, db) => TurnAsync(db, services.GetRequiredService<Outbox>(), cancellationToken), cancellationToken);
+                var club = await scopes.RunAsync(tenantId, (services, db) => TurnAsync(services, db, cancellationToken), cancellationToken);
                 totals = (totals.Renewed + club.Renewed, totals.Expired + club.Expired, totals.Reminded + club.Reminded, totals.StatusChanges + club.StatusChanges);
             }
             catch (DbUpdateConcurrencyException)
@@ -51,8 +52,9 @@ public sealed class MembershipLifecycleJob(IServiceScopeFactory scopes, TimeProv
             totals.Renewed, totals.Expired, totals.Reminded, totals.StatusChanges);
     }
 
-    private async Task<(int Renewed, int Expired, int Reminded, int StatusChanges)> TurnAsync(LiyaqaDbContext db, Outbox outbox, CancellationToken ct)
+    private async Task<(int Renewed, int Expired, int Reminded, int StatusChanges)> TurnAsync(IServiceProvider services, LiyaqaDbContext db, CancellationToken ct)
     {
+        var outbox = services.GetRequiredService<Outbox>();
         var tenant = await db.CurrentTenantAsync(ct);
         var now = clock.GetUtcNow();
         var today = tenant.DateAt(now);
@@ -71,15 +73,21 @@ public sealed class MembershipLifecycleJob(IServiceScopeFactory scopes, TimeProv
         {
             var member = members[subscription.MemberId];
             var followedUp = subscriptions.Any(s => s.MemberId == member.Id && s.Id != subscription.Id && !s.IsTrial && s.EndDate > subscription.EndDate);
-            if (subscription.EndDate < today && !subscription.HasSent(Renewed) && !subscription.HasSent(Expired))
+            var renewsWith = subscription.AutoRenew && !followedUp && subscription.PlanId is { } planId && plans.GetValueOrDefault(planId) is { IsActive: true } active ? active : null;
+            if ((subscription.EndDate < today || (renewsWith is not null && subscription.EndDate == today)) && !subscription.HasSent(Renewed) && !subscription.HasSent(Expired))
             {
-                if (subscription.AutoRenew && !followedUp && subscription.PlanId is { } planId && plans.GetValueOrDefault(planId) is { IsActive: true } plan)
+                if (renewsWith is { } plan)
                 {
-                    // Billing raises the renewal's invoice from the new subscription's charge.
+                    // Renewed on its last day, so the next period is invoiced, and charged to a saved card, before it starts.
                     var next = Subscription.Sell(member.Id, plan, subscription.EndDate.AddDays(1), 0, chargeJoiningFee: false, tenant.VatRate, now);
                     db.Subscriptions.Add(next);
                     subscriptions.Add(next);
                     subscription.RecordNotice(Renewed);
+                    if (await services.GetRequiredService<Invoicing>().InvoiceSubscriptionAsync(next, plan, tenant, ct) is { } invoice)
+                    {
+                        await services.GetRequiredService<RenewalCollections>().StartAsync(invoice, next, tenant, ct);
+                    }
+
                     renewed++;
                     continue;
                 }

@@ -150,6 +150,116 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.ToTable("drawer_closes", (string)null);
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Billing.GatewayCharge", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("CollectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collection_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("DeclineCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decline_code");
+
+                    b.Property<string>("DeclineMessage")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decline_message");
+
+                    b.Property<string>("GatewayReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("gateway_reference");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_gateway_charges");
+
+                    b.HasIndex("TenantId", "CollectionId")
+                        .HasDatabaseName("ix_gateway_charges_tenant_id_collection_id");
+
+                    b.HasIndex("TenantId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gateway_charges_tenant_id_idempotency_key");
+
+                    b.HasIndex("TenantId", "InvoiceId")
+                        .HasDatabaseName("ix_gateway_charges_tenant_id_invoice_id");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .HasDatabaseName("ix_gateway_charges_tenant_id_member_id");
+
+                    b.HasIndex("TenantId", "PaymentId")
+                        .HasDatabaseName("ix_gateway_charges_tenant_id_payment_id");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_gateway_charges_tenant_id_status_created_at");
+
+                    b.ToTable("gateway_charges", (string)null);
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Billing.Invoice", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -541,6 +651,139 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_payments_tenant_id_member_id_received_at");
 
                     b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.PaymentCard", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Brand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("brand");
+
+                    b.Property<int>("ExpiryMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("expiry_month");
+
+                    b.Property<int>("ExpiryYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("expiry_year");
+
+                    b.Property<string>("Last4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .HasColumnName("last4")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("token");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_payment_cards");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_cards_tenant_id_member_id");
+
+                    b.ToTable("payment_cards", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.PaymentCollection", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CollectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("collected_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateOnly?>("FirstFailedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_failed_on");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_failure");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly>("NextAttemptOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_attempt_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_payment_collections");
+
+                    b.HasIndex("TenantId", "InvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_collections_tenant_id_invoice_id");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .HasDatabaseName("ix_payment_collections_tenant_id_member_id");
+
+                    b.HasIndex("TenantId", "SubscriptionId")
+                        .HasDatabaseName("ix_payment_collections_tenant_id_subscription_id");
+
+                    b.HasIndex("TenantId", "Status", "NextAttemptOn")
+                        .HasDatabaseName("ix_payment_collections_tenant_id_status_next_attempt_on");
+
+                    b.ToTable("payment_collections", (string)null);
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Branches.Branch", b =>
@@ -1528,6 +1771,10 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("start_date");
 
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
+
                     b.Property<string>("Terms")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -1837,6 +2084,11 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("address");
 
+                    b.PrimitiveCollection<int[]>("CollectionRetryDays")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("collection_retry_days");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -2119,6 +2371,29 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_drawer_closes_branches_tenant_id_branch_id");
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Billing.GatewayCharge", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gateway_charges_invoices_tenant_id_invoice_id");
+
+                    b.HasOne("Liyaqa.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gateway_charges_members_tenant_id_member_id");
+
+                    b.HasOne("Liyaqa.Domain.Billing.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_gateway_charges_payments_tenant_id_payment_id");
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Billing.Invoice", b =>
                 {
                     b.HasOne("Liyaqa.Domain.Members.Member", null)
@@ -2229,6 +2504,40 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.PaymentCard", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_cards_members_tenant_id_member_id");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Billing.PaymentCollection", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_collections_invoices_tenant_id_invoice_id");
+
+                    b.HasOne("Liyaqa.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_collections_members_tenant_id_member_id");
+
+                    b.HasOne("Liyaqa.Domain.Memberships.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SubscriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_collections_subscriptions_tenant_id_subscription_id");
                 });
 
             modelBuilder.Entity("Liyaqa.Domain.Branches.Branch", b =>
