@@ -40,6 +40,7 @@ public static class FeatureRegistration
         services.AddScoped<MemberStatuses>();
         services.AddHostedService<MemberMetrics>();
         services.AddScoped<Invoicing>();
+        services.AddScoped<Reports>();
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckInOptions>>().Value);
         services.AddSingleton<CheckInPasses>();
@@ -87,6 +88,7 @@ public static class FeatureRegistration
         app.MapPayments();
         app.MapStatements();
         app.MapDayClose();
+        app.MapReports();
         BillingMetrics.Initialise();
         app.MapMyClasses();
         app.MapMaintenance();
