@@ -46,12 +46,7 @@ public sealed partial class BillingTests(LiyaqaAppFixture app, ITestOutputHelper
         var tenant = await app.ProvisionTenantAsync(prefix);
         var tokens = await app.LoginAsOwnerAsync(tenant);
         var owner = app.As(tokens.AccessToken);
-        var settings = await owner.PutAsJsonAsync("/api/billing/settings", new
-        {
-            vatNumber = VatNumber,
-            address = new { street = "King Fahd Road", buildingNumber = "1234", district = "Al Olaya", city = "Riyadh", postalCode = "12211", countryCode = "SA" },
-        });
-        Assert.True(settings.IsSuccessStatusCode, await settings.Content.ReadAsStringAsync());
+        await owner.SetSellerDetailsAsync(VatNumber);
         return new Club(tenant, tokens, owner, (await owner.CreatePlanAsync(price: 230m, joiningFee: 115m)).Id());
     }
 

@@ -135,11 +135,7 @@ public sealed partial class EndpointSecurityTests(LiyaqaAppFixture app, ITestOut
         var branch = await club.MainBranchAsync();
         var member = (await club.CreateMemberAsync()).Id();
         var plan = (await club.CreatePlanAsync()).Id();
-        (await club.PutAsJsonAsync("/api/billing/settings", new
-        {
-            vatNumber = "310122393500003",
-            address = new { street = "Olaya Street", buildingNumber = "1234", district = "Olaya", city = "Riyadh", postalCode = "12211" },
-        })).EnsureSuccessStatusCode();
+        await club.SetSellerDetailsAsync();
         var subscription = (await club.SellAsync(member, plan)).Id();
         var invoice = (await club.GetFromJsonAsync<JsonElement>($"/api/invoices?memberId={member}"))[0].Id();
         var payment = (await club.PostOkAsync("/api/payments", new { memberId = member, method = "Cash", amount = 10m })).Id();

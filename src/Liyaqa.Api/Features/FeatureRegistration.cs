@@ -44,6 +44,7 @@ public static class FeatureRegistration
         services.AddScoped<RenewalCollections>();
         services.AddScoped<GatewayCharges>();
         services.AddPaymentGateway();
+        services.AddScoped<Reports>();
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckInOptions>>().Value);
         services.AddSingleton<CheckInPasses>();
@@ -94,6 +95,7 @@ public static class FeatureRegistration
         app.MapGatewayWebhook();
         app.MapStatements();
         app.MapDayClose();
+        app.MapReports();
         BillingMetrics.Initialise();
         app.MapMyClasses();
         app.MapMaintenance();

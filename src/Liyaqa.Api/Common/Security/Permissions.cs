@@ -43,6 +43,9 @@ public static class Permissions
     public const string CreditNotesIssue = "credit-notes.issue";
     public const string BillingSettings = "billing.settings";
 
+    /// <summary>The club's revenue, VAT, ageing and payments reports.</summary>
+    public const string ReportsRead = "reports.read";
+
     /// <summary>A member's own membership in the member app: status, freezes within the plan's rules, entry pass.</summary>
     public const string MemberSelfService = "member.self";
 
@@ -78,6 +81,7 @@ public static class Permissions
         [PaymentsRecord] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
         [CreditNotesIssue] = [Role.Owner, Role.Admin, Role.Manager],
         [BillingSettings] = [Role.Owner, Role.Admin],
+        [ReportsRead] = [Role.Owner, Role.Admin, Role.Manager],
         [MemberSelfService] = [Role.Member],
     };
 }

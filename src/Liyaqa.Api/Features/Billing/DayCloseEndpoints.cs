@@ -66,14 +66,8 @@ public static class DayCloseEndpoints
     /// <summary>Payments less refunds taken at the branch on the club's <paramref name="day"/>, by method.</summary>
     private static async Task<Dictionary<PaymentMethod, decimal>> TakingsOfAsync(LiyaqaDbContext db, Tenant tenant, Guid branchId, DateOnly day, CancellationToken ct)
     {
-        if (day.Year is < 2000 or > 9000)
-        {
-            throw new DomainValidationException("day", "A day from the year 2000 on.");
-        }
-
-        var zone = Invoicing.Zone(tenant);
-        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
-        var to = from.AddDays(1);
+        Reports.CheckDay(day, "day");
+        var (from, to) = (Reports.StartOfDay(tenant, day), Reports.StartOfDay(tenant, day.AddDays(1)));
         var sums = await db.Payments.Where(p => p.BranchId == branchId && p.ReceivedAt >= from && p.ReceivedAt < to)
             .GroupBy(p => p.Method).Select(g => new { Method = g.Key, Total = g.Sum(p => p.Amount) }).ToListAsync(ct);
         return Enum.GetValues<PaymentMethod>().ToDictionary(m => m, m => sums.SingleOrDefault(s => s.Method == m)?.Total ?? 0m);

@@ -4725,6 +4725,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Revenue per day or month (issued invoices less credit notes: net, VAT, total), optionally by plan; format=csv for a CSV file. */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    groupBy?: string;
+                    by?: string;
+                    format?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevenueReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/vat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The VAT return of a month (2026-03) or quarter (2026-Q1): taxable amount and VAT per category and rate, invoices less credit notes; format=csv for a CSV file. */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    format?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VatReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/ageing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open balances per member on a day (default today) in 0-30, 31-60, 61-90 and 90+ days since issue; format=csv for a CSV file. */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    format?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgeingReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments received, refunds and the net per method (optionally by branch) over the club's days from-to; format=csv for a CSV file. */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    by?: string;
+                    format?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentsReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/bookings": {
         parameters: {
             query?: never;
@@ -4950,6 +5111,48 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgeingReport: {
+            /** Format: date */
+            asOf: string;
+            currency: string;
+            members: components["schemas"]["AgeingRow"][];
+            totals: components["schemas"]["AgeingTotals"];
+        };
+        AgeingRow: {
+            /** Format: uuid */
+            memberId: string;
+            memberNumber: string;
+            nameEn: string;
+            nameAr: string;
+            /** Format: int32 */
+            invoices: number | string;
+            /** Format: double */
+            days0To30: number | string;
+            /** Format: double */
+            days31To60: number | string;
+            /** Format: double */
+            days61To90: number | string;
+            /** Format: double */
+            over90: number | string;
+            /** Format: double */
+            outstanding: number | string;
+        };
+        AgeingTotals: {
+            /** Format: int32 */
+            members: number | string;
+            /** Format: int32 */
+            invoices: number | string;
+            /** Format: double */
+            days0To30: number | string;
+            /** Format: double */
+            days31To60: number | string;
+            /** Format: double */
+            days61To90: number | string;
+            /** Format: double */
+            over90: number | string;
+            /** Format: double */
+            outstanding: number | string;
+        };
         AttendanceItem: {
             /** Format: uuid */
             id: string;
@@ -5726,6 +5929,37 @@ export interface components {
             receivedAt: string;
             allocations: components["schemas"]["PaymentAllocation"][];
         };
+        PaymentsReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            by: components["schemas"]["ReportBreakdown"];
+            currency: string;
+            rows: components["schemas"]["PaymentsRow"][];
+            /** Format: double */
+            received: number | string;
+            /** Format: double */
+            refunded: number | string;
+            /** Format: double */
+            net: number | string;
+        };
+        PaymentsRow: {
+            method: components["schemas"]["PaymentMethod"];
+            /** Format: uuid */
+            branchId: null | string;
+            branchEn: null | string;
+            /** Format: int32 */
+            payments: number | string;
+            /** Format: double */
+            received: number | string;
+            /** Format: int32 */
+            refunds: number | string;
+            /** Format: double */
+            refunded: number | string;
+            /** Format: double */
+            net: number | string;
+        };
         PlanDetails: {
             nameEn: string;
             nameAr: string;
@@ -5815,6 +6049,43 @@ export interface components {
         RefundResponse: {
             creditNote: components["schemas"]["InvoiceResponse"];
             refund: components["schemas"]["PaymentResponse"];
+        };
+        /** @enum {unknown} */
+        ReportBreakdown: "None" | "Plan" | "Branch";
+        /** @enum {unknown} */
+        RevenuePeriod: "Day" | "Month";
+        RevenueReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            groupBy: components["schemas"]["RevenuePeriod"];
+            by: components["schemas"]["ReportBreakdown"];
+            currency: string;
+            rows: components["schemas"]["RevenueRow"][];
+            /** Format: double */
+            net: number | string;
+            /** Format: double */
+            vat: number | string;
+            /** Format: double */
+            total: number | string;
+        };
+        RevenueRow: {
+            period: string;
+            /** Format: uuid */
+            planId: null | string;
+            planEn: null | string;
+            planAr: null | string;
+            /** Format: int32 */
+            invoices: number | string;
+            /** Format: int32 */
+            creditNotes: number | string;
+            /** Format: double */
+            net: number | string;
+            /** Format: double */
+            vat: number | string;
+            /** Format: double */
+            total: number | string;
         };
         /** @enum {unknown} */
         Role: "Owner" | "Admin" | "Manager" | "FrontDesk" | "Trainer" | "Member";
@@ -6078,6 +6349,36 @@ export interface components {
         };
         /** @enum {unknown} */
         VatCategory: "S" | "Z" | "E" | "O";
+        VatReport: {
+            period: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            currency: string;
+            rows: components["schemas"]["VatRow"][];
+            /** Format: double */
+            taxable: number | string;
+            /** Format: double */
+            vat: number | string;
+        };
+        VatRow: {
+            category: components["schemas"]["VatCategory"];
+            /** Format: double */
+            rate: number | string;
+            /** Format: double */
+            invoicedTaxable: number | string;
+            /** Format: double */
+            invoicedVat: number | string;
+            /** Format: double */
+            creditedTaxable: number | string;
+            /** Format: double */
+            creditedVat: number | string;
+            /** Format: double */
+            taxable: number | string;
+            /** Format: double */
+            vat: number | string;
+        };
         WaiveRequest: {
             reason: string;
         };
