@@ -4332,7 +4332,7 @@ export interface paths {
                 };
             };
         };
-        /** Set the club's VAT number and address. */
+        /** Set the club's VAT number and address, and the retry days of failed renewal charges. */
         put: {
             parameters: {
                 query?: never;
@@ -4509,6 +4509,244 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Charge an invoice to a card through the payment gateway: 201 paid, 202 pending (settled by the gateway's webhook), 422 declined. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CardPaymentRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayChargeResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayChargeResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/card-charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Card charges, newest first: paid, pending, unknown (no answer yet) and declined with the reason; filter by memberId. */
+        get: {
+            parameters: {
+                query?: {
+                    memberId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayChargeResponse"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Renewals being collected from saved cards, with failed attempts and the next try; filter by status. */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["CollectionStatus"];
+                    memberId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentCollectionResponse"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}/payment-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member's saved card (brand, last 4 digits, expiry). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentCardResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Save the card behind a gateway token as the member's card for renewals (replaces the previous one). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PaymentCardRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentCardResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Forget the member's saved card. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5206,6 +5444,7 @@ export interface components {
         BillingSettingsRequest: {
             vatNumber: string;
             address: components["schemas"]["PostalAddress"];
+            collectionRetryDays?: null | (number | string)[];
         };
         BillingSettingsResponse: {
             sellerName: string;
@@ -5216,6 +5455,7 @@ export interface components {
             currency: string;
             timeZone: string;
             readyToIssue: boolean;
+            collectionRetryDays: (number | string)[];
         };
         BookingPolicyDetails: {
             /** Format: int32 */
@@ -5291,6 +5531,15 @@ export interface components {
         };
         CancelRequest: {
             atPeriodEnd: boolean;
+        };
+        CardPaymentRequest: {
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: double */
+            amount?: null | number | string;
+            cardToken?: null | string;
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -5427,6 +5676,8 @@ export interface components {
             color: null | string;
             level: null | string;
         };
+        /** @enum {unknown} */
+        CollectionStatus: "Due" | "Collected" | "Suspended";
         CompletePasswordResetRequest: {
             token: string;
             newPassword: string;
@@ -5558,6 +5809,33 @@ export interface components {
             /** Format: date */
             endDate: string;
         };
+        /** @enum {unknown} */
+        GatewayChargePurpose: "Online" | "Renewal";
+        GatewayChargeResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            invoiceId: string;
+            purpose: components["schemas"]["GatewayChargePurpose"];
+            /** Format: double */
+            amount: number | string;
+            currency: string;
+            provider: string;
+            gatewayReference: null | string;
+            status: components["schemas"]["GatewayChargeStatus"];
+            declineCode: null | string;
+            declineMessage: null | string;
+            /** Format: uuid */
+            paymentId: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            settledAt: null | string;
+        };
+        /** @enum {unknown} */
+        GatewayChargeStatus: "Requested" | "Pending" | "Unknown" | "Paid" | "Declined";
         /** @enum {unknown} */
         Gender: "Unspecified" | "Male" | "Female";
         HttpValidationProblemDetails: {
@@ -5894,6 +6172,38 @@ export interface components {
             invoiceId: string;
             /** Format: double */
             amount: number | string;
+        };
+        PaymentCardRequest: {
+            token: string;
+        };
+        PaymentCardResponse: {
+            provider: string;
+            brand: string;
+            last4: string;
+            /** Format: int32 */
+            expiryMonth: number | string;
+            /** Format: int32 */
+            expiryYear: number | string;
+            /** Format: date-time */
+            savedAt: string;
+        };
+        PaymentCollectionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            subscriptionId: string;
+            status: components["schemas"]["CollectionStatus"];
+            /** Format: int32 */
+            failedAttempts: number | string;
+            /** Format: date */
+            nextAttemptOn: string;
+            lastFailure: null | string;
+            /** Format: date-time */
+            collectedAt: null | string;
         };
         /** @enum {unknown} */
         PaymentMethod: "Cash" | "Card" | "Mada" | "BankTransfer" | "Online";
