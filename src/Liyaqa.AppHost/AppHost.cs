@@ -22,24 +22,6 @@ var managementToken = builder.AddParameter("management-token", new GenerateParam
 
 var replicas = builder.Configuration.GetValue("Liyaqa:ApiReplicas", 1);
 
-// The payment gateway simulator (src/Liyaqa.Simulators): card tokens, charges and signed webhooks as a real gateway
-// answers them; development and tests only, never deployed.
-var gatewaySecretKey = builder.AddParameter("gateway-secret-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
-var gatewayWebhookSecret = builder.AddParameter("gateway-webhook-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
-var gateway = builder.AddProject<Projects.Liyaqa_Simulators>(LiyaqaResources.GatewaySimulator)
-    .WithEnvironment("Gateway__SecretKey", gatewaySecretKey)
-    .WithEnvironment("Gateway__WebhookSecret", gatewayWebhookSecret)
-    .WithHttpHealthCheck("/health/ready")
-    .WithRestartOnCrash()
-    .ExcludeFromManifest();
-foreach (var (key, value) in builder.Configuration.GetSection("GatewaySettings").AsEnumerable(makePathsRelative: true))
-{
-    if (value is not null)
-    {
-        gateway.WithEnvironment($"Gateway__{key.Replace(":", "__", StringComparison.Ordinal)}", value);
-    }
-}
-
 var api = builder.AddProject<Projects.Liyaqa_Api>(LiyaqaResources.Api)
     .WithReference(backing.Database, LiyaqaResources.Database)
     .WithReference(backing.Cache, LiyaqaResources.Cache)
@@ -50,17 +32,39 @@ var api = builder.AddProject<Projects.Liyaqa_Api>(LiyaqaResources.Api)
     .WithEnvironment("SMTP_PORT", backing.Smtp.Property(EndpointProperty.Port))
     .WithEnvironment("Database__AppRolePassword", appRolePassword)
     .WithEnvironment("Management__Token", managementToken)
-    .WithEnvironment("Payments__Gateway", "Simulator")
-    .WithEnvironment("Payments__Simulator__BaseUrl", gateway.GetEndpoint("http"))
-    .WithEnvironment("Payments__Simulator__SecretKey", gatewaySecretKey)
-    .WithEnvironment("Payments__Simulator__WebhookSecret", gatewayWebhookSecret)
-    .WaitFor(gateway)
     .WithHttpHealthCheck("/health/ready")
     .WithReplicas(replicas)
     .WithRestartOnCrash();
 
-// Webhooks come back to the API's own address.
-api.WithEnvironment("Payments__CallbackBaseUrl", api.GetEndpoint("http"));
+if (!builder.ExecutionContext.IsPublishMode)
+{
+    // The payment gateway simulator (src/Liyaqa.Simulators): card tokens, charges and signed webhooks as a real gateway
+    // answers them; development and tests only, never deployed (production names its gateway in Payments__*).
+    var gatewaySecretKey = builder.AddParameter("gateway-secret-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+    var gatewayWebhookSecret = builder.AddParameter("gateway-webhook-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+    var gateway = builder.AddProject<Projects.Liyaqa_Simulators>(LiyaqaResources.GatewaySimulator)
+        .WithEnvironment("Gateway__SecretKey", gatewaySecretKey)
+        .WithEnvironment("Gateway__WebhookSecret", gatewayWebhookSecret)
+        .WithEndpoint("http", endpoint => endpoint.Port = null) // any free port: test hosts run side by side
+        .WithHttpHealthCheck("/health/ready")
+        .WithRestartOnCrash()
+        .ExcludeFromManifest();
+    foreach (var (key, value) in builder.Configuration.GetSection("GatewaySettings").AsEnumerable(makePathsRelative: true))
+    {
+        if (value is not null)
+        {
+            gateway.WithEnvironment($"Gateway__{key.Replace(":", "__", StringComparison.Ordinal)}", value);
+        }
+    }
+
+    // Webhooks come back to the API's own address.
+    api.WithEnvironment("Payments__Gateway", "Simulator")
+        .WithEnvironment("Payments__Simulator__BaseUrl", gateway.GetEndpoint("http"))
+        .WithEnvironment("Payments__Simulator__SecretKey", gatewaySecretKey)
+        .WithEnvironment("Payments__Simulator__WebhookSecret", gatewayWebhookSecret)
+        .WithEnvironment("Payments__CallbackBaseUrl", api.GetEndpoint("http"))
+        .WaitFor(gateway);
+}
 
 if (replicas == 1)
 {

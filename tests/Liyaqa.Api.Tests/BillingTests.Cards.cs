@@ -199,6 +199,13 @@ public sealed partial class BillingTests
         Assert.Equal(3, (await club.Owner.GetFromJsonAsync<JsonElement>($"/api/payments/card-charges?memberId={member}")).EnumerateArray()
             .Count(ch => ch.GetProperty("status").GetString() == "Declined" && ch.GetProperty("purpose").GetString() == "Renewal"));
 
+        // The accountant sees each declined attempt in the failed-payments report.
+        var failedReport = await club.Owner.GetFromJsonAsync<JsonElement>("/api/reports/failed-payments");
+        Assert.Equal((3, 597m), (failedReport.GetProperty("count").GetInt32(), failedReport.GetProperty("amount").GetDecimal()));
+        Assert.All(failedReport.GetProperty("rows").EnumerateArray(), r => Assert.Equal(("insufficient_funds", "Renewal"), (r.GetProperty("code").GetString(), r.GetProperty("purpose").GetString())));
+        var csv = await club.Owner.GetStringAsync("/api/reports/failed-payments?format=csv");
+        Assert.Equal(4, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
         // The renewed period starts: the door refuses it with the reason, in both languages.
         await SqlAsync($"UPDATE subscriptions SET start_date = start_date - 1, end_date = end_date - 1, base_end_date = base_end_date - 1 WHERE member_id = '{member}'");
         var branch = await club.Owner.MainBranchAsync();

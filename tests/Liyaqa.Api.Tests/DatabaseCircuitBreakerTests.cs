@@ -8,6 +8,11 @@ using Npgsql;
 
 namespace Liyaqa.Api.Tests;
 
+/// <summary>
+/// The breaker and the connection timeouts against fake servers. In the app's collection, so the timings are not
+/// taken while the test host starts PostgreSQL, Redis and the API next to them.
+/// </summary>
+[Collection(Infrastructure.LiyaqaAppCollection.Name)]
 public sealed class DatabaseCircuitBreakerTests
 {
     [Fact]
@@ -76,7 +81,8 @@ public sealed class DatabaseCircuitBreakerTests
         var failure = await OpenFailureAsync(db);
         clock.Stop();
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"a silent server held the request {clock.Elapsed.TotalSeconds:F2} s");
+        // The 2 s timeout, and up to a second for the failure to be scheduled on a busy 2-core machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(defaults.ConnectTimeoutSeconds + 1), $"a silent server held the request {clock.Elapsed.TotalSeconds:F2} s");
         Assert.True(DatabaseCircuitBreaker.IsUnreachable(failure), $"not counted as unreachable: {failure.Message}");
         Assert.True(failure.IsTransient);
     }

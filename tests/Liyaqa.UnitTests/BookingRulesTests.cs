@@ -38,6 +38,9 @@ public sealed class BookingRulesTests
         Assert.Equal("booking-limit", Refusal(session, [Sold()], future: Policy.MaxFutureBookings));
         Assert.Equal("no-membership-for-class", Refusal(session, []));
         Assert.Equal("no-membership-for-class", Refusal(session, [Sold(allBranches: false)]));
+        var suspended = Sold();
+        suspended.Suspend("INV-2026-000009", Now);
+        Assert.Equal("membership-suspended-unpaid", Refusal(session, [suspended]));
         var frozen = Sold();
         frozen.AddFreeze(DateOnly.FromDateTime(Now.Date), DateOnly.FromDateTime(Now.Date.AddDays(5)), DateOnly.FromDateTime(Now.Date), Now);
         Assert.Equal("no-membership-for-class", Refusal(session, [frozen]));

@@ -162,6 +162,17 @@ public sealed class MembershipRulesTests
     }
 
     [Fact]
+    public void A_membership_suspended_for_an_unpaid_renewal_is_refused_at_the_door_until_resumed()
+    {
+        var sub = Sold();
+        sub.Suspend("INV-2026-000009", Now);
+        Assert.Equal(CheckInDenial.Suspended, Decide([sub]).Denial);
+
+        sub.Resume("INV-2026-000009");
+        Assert.True(Decide([sub]).Allowed);
+    }
+
+    [Fact]
     public void The_door_says_exactly_why_not()
     {
         var sub = Sold();

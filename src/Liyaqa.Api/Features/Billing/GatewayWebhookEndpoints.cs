@@ -10,12 +10,11 @@ namespace Liyaqa.Api.Features.Billing;
 /// </summary>
 public static class GatewayWebhookEndpoints
 {
-    public const string Route = "/api/payments/gateway-webhook";
     private const int MaxBodyBytes = 64 * 1024;
 
     public static WebApplication MapGatewayWebhook(this WebApplication app)
     {
-        app.MapPost(Route, ReceiveAsync).AllowAnonymous().WithTags("Billing").ExcludeFromDescription();
+        app.MapPost(PaymentGatewayOptions.WebhookPath, ReceiveAsync).AllowAnonymous().WithTags("Billing").ExcludeFromDescription();
         return app;
     }
 

@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Liyaqa.Api.Features.Billing;
 
 /// <summary>
-/// The club's accounting reports for managers and up: revenue, the VAT return, ageing of open balances and payments by
-/// method. Each answers JSON, or with <c>format=csv</c> a CSV download (UTF-8 with a byte-order mark, invariant
+/// The club's accounting reports for managers and up: revenue, the VAT return, ageing of open balances, payments by
+/// method and failed card payments. Each answers JSON, or with <c>format=csv</c> a CSV download (UTF-8 with a byte-order mark, invariant
 /// decimals with two places, a header row).
 /// </summary>
 public static class ReportEndpoints
@@ -32,7 +32,22 @@ public static class ReportEndpoints
             .WithSummary("Open balances per member on a day (default today) in 0-30, 31-60, 61-90 and 90+ days since issue; format=csv for a CSV file.");
         group.MapGet("/payments", PaymentsAsync)
             .WithSummary("Payments received, refunds and the net per method (optionally by branch) over the club's days from-to; format=csv for a CSV file.");
+        group.MapGet("/failed-payments", FailedPaymentsAsync)
+            .WithSummary("Card charges the gateway declined (online payments and renewal attempts) over the club's days from-to, with the reason; format=csv for a CSV file.");
         return app;
+    }
+
+    private static async Task<Results<Ok<FailedPaymentsReport>, FileContentHttpResult>> FailedPaymentsAsync(
+        LiyaqaDbContext db, Reports reports, TimeProvider clock, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, string? format = null)
+    {
+        var tenant = await db.CurrentTenantAsync(ct);
+        var (start, end) = MonthToDate(tenant.DateAt(clock.GetUtcNow()), from, to);
+        var report = await reports.FailedPaymentsAsync(tenant, start, end, ct);
+        return !IsCsv(format)
+            ? TypedResults.Ok(report)
+            : Csv($"failed-payments-{start:yyyy-MM-dd}-{end:yyyy-MM-dd}.csv",
+                ["at", "member_id", "member_number", "name_en", "invoice", "purpose", "amount", "code", "reason", "currency"],
+                report.Rows.Select(r => new object?[] { r.At, r.MemberId, Domain.Members.Member.FormatNumber(r.MemberNumber), r.NameEn, r.InvoiceNumber, r.Purpose, r.Amount, r.Code, r.Reason, report.Currency }));
     }
 
     private static async Task<Results<Ok<RevenueReport>, FileContentHttpResult>> RevenueAsync(

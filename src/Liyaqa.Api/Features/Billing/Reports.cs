@@ -50,6 +50,11 @@ public sealed record AgeingReport(DateOnly AsOf, string Currency, IReadOnlyList<
 /// <summary>Payments and refunds of one method (and branch, when split by branch); refunds as a positive amount.</summary>
 public sealed record PaymentsRow(PaymentMethod Method, Guid? BranchId, string? BranchEn, int Payments, decimal Received, int Refunds, decimal Refunded, decimal Net);
 
+/// <summary>A card charge the gateway declined: who, for which invoice, and the issuer's reason.</summary>
+public sealed record FailedPaymentRow(DateTimeOffset At, Guid MemberId, int MemberNumber, string NameEn, string? InvoiceNumber, GatewayChargePurpose Purpose, decimal Amount, string? Code, string? Reason);
+
+public sealed record FailedPaymentsReport(DateOnly From, DateOnly To, string Currency, IReadOnlyList<FailedPaymentRow> Rows, int Count, decimal Amount);
+
 public sealed record PaymentsReport(DateOnly From, DateOnly To, ReportBreakdown By, string Currency, IReadOnlyList<PaymentsRow> Rows, decimal Received, decimal Refunded, decimal Net);
 
 /// <summary>
@@ -202,6 +207,22 @@ public sealed class Reports(LiyaqaDbContext db)
     /// <summary>A day the reports and the day close accept: from the year 2000 to 9000.</summary>
     public static void CheckDay(DateOnly day, string field) =>
         new DomainErrors().Check(day.Year is >= 2000 and <= 9000, field, "A day from the year 2000 on.").ThrowIfAny();
+
+    /// <summary>Card charges declined over the club's days from-to (online payments and renewal attempts), oldest first.</summary>
+    public async Task<FailedPaymentsReport> FailedPaymentsAsync(Tenant tenant, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        CheckPeriod(from, to, maxDays: null);
+        var (start, end) = (StartOfDay(tenant, from), StartOfDay(tenant, to.AddDays(1)));
+        var rows = await (
+            from c in db.GatewayCharges.AsNoTracking()
+            where c.Status == GatewayChargeStatus.Declined && c.SettledAt >= start && c.SettledAt < end
+            join m in db.Members on c.MemberId equals m.Id
+            join i in db.Invoices on c.InvoiceId equals i.Id
+            orderby c.SettledAt
+            select new FailedPaymentRow(c.SettledAt!.Value, m.Id, m.Number, m.FirstNameEn + " " + m.LastNameEn, i.Number, c.Purpose, c.Amount, c.DeclineCode, c.DeclineMessage))
+            .Take(10_000).ToListAsync(ct);
+        return new FailedPaymentsReport(from, to, tenant.Currency, rows, rows.Count, rows.Sum(r => r.Amount));
+    }
 
     private static void CheckPeriod(DateOnly from, DateOnly to, int? maxDays)
     {

@@ -48,7 +48,7 @@ public sealed class SimulatorGateway(HttpClient http, PaymentGatewayOptions opti
             source = new { token = request.CardToken },
             description = request.Description,
             metadata = new Dictionary<string, string> { ["tenantId"] = request.TenantId.ToString(), ["chargeId"] = request.ChargeId.ToString() },
-            callbackUrl = options.CallbackBaseUrl is { } callback ? new Uri(callback, GatewayWebhookEndpoints.Route).ToString() : null,
+            callbackUrl = options.CallbackBaseUrl is { } callback ? new Uri(callback, PaymentGatewayOptions.WebhookPath).ToString() : null,
         }, options: Json);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
