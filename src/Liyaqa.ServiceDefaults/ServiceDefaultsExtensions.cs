@@ -74,6 +74,7 @@ public static class ServiceDefaultsExtensions
                 .AddMeter("Npgsql", LiyaqaTelemetryPrefix)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(TraceSampleRatio(builder))))
                 .AddSource(builder.Environment.ApplicationName, "Npgsql", LiyaqaTelemetryPrefix)
                 .AddAspNetCoreInstrumentation(options =>
                     // Probes and scrapes would drown the traces that matter.
@@ -91,6 +92,17 @@ public static class ServiceDefaultsExtensions
     }
 
     private const string OtlpTimeoutKey = "OTEL_EXPORTER_OTLP_TIMEOUT";
+
+    /// <summary>
+    /// The share of requests traced (<c>Telemetry:TraceSampleRatio</c>): all of them in development, where the dashboard
+    /// is how a developer follows a request, one in ten elsewhere, where a span per request and per SQL command costs
+    /// a tenth of the throughput. A sampled caller's decision is followed (parent-based). Unsampled requests still
+    /// log with their trace id, and metrics count every request.
+    /// </summary>
+    private static double TraceSampleRatio(IHostApplicationBuilder builder) =>
+        double.TryParse(builder.Configuration["Telemetry:TraceSampleRatio"], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ratio)
+            ? Math.Clamp(ratio, 0, 1)
+            : builder.Environment.IsDevelopment() ? 1.0 : 0.1;
 
     private static bool IsOperationsPath(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/actuator") || path.StartsWithSegments("/api/health");

@@ -31,7 +31,7 @@ public sealed class DatabaseCircuitBreakerTests
             Timeout = 1,
             Pooling = false,
         }.ConnectionString;
-        var breaker = new DatabaseCircuitBreaker(TimeProvider.System, NullLogger<DatabaseCircuitBreaker>.Instance);
+        var breaker = new DatabaseCircuitBreaker(TimeProvider.System, new DatabaseOptions(), NullLogger<DatabaseCircuitBreaker>.Instance);
         var options = new DbContextOptionsBuilder<LiyaqaDbContext>();
         LiyaqaDbContextFactory.Configure(options, connectionString);
         using var slots = new ConnectionSlots(new DatabaseOptions());
@@ -71,7 +71,7 @@ public sealed class DatabaseCircuitBreakerTests
         var defaults = new DatabaseOptions { AppRolePassword = "unused" };
         var options = new DbContextOptionsBuilder<LiyaqaDbContext>();
         LiyaqaDbContextFactory.Configure(options, LiyaqaConnectionStrings.From(owner, defaults).Application);
-        var breaker = new DatabaseCircuitBreaker(TimeProvider.System, NullLogger<DatabaseCircuitBreaker>.Instance);
+        var breaker = new DatabaseCircuitBreaker(TimeProvider.System, defaults, NullLogger<DatabaseCircuitBreaker>.Instance);
         using var slots = new ConnectionSlots(defaults);
         options.AddInterceptors(new DatabaseCircuitInterceptor(breaker, slots));
 
@@ -85,6 +85,20 @@ public sealed class DatabaseCircuitBreakerTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(defaults.ConnectTimeoutSeconds + 1), $"a silent server held the request {clock.Elapsed.TotalSeconds:F2} s");
         Assert.True(DatabaseCircuitBreaker.IsUnreachable(failure), $"not counted as unreachable: {failure.Message}");
         Assert.True(failure.IsTransient);
+    }
+
+    [Fact]
+    public void A_server_that_answered_lately_gets_the_longer_wait_for_a_new_connection_and_one_that_failed_the_short_one()
+    {
+        var options = new DatabaseOptions();
+        var breaker = new DatabaseCircuitBreaker(TimeProvider.System, options, NullLogger<DatabaseCircuitBreaker>.Instance);
+        Assert.Equal(TimeSpan.FromSeconds(options.ConnectTimeoutSeconds), breaker.ConnectPatience);
+
+        breaker.Succeeded();
+        Assert.Equal(TimeSpan.FromSeconds(options.PoolWaitSeconds), breaker.ConnectPatience);
+
+        breaker.Failed();
+        Assert.Equal(TimeSpan.FromSeconds(options.ConnectTimeoutSeconds), breaker.ConnectPatience);
     }
 
     [Fact]

@@ -155,4 +155,26 @@ public sealed class MemberImportTests(LiyaqaAppFixture app, ITestOutputHelper ou
         var refused = await owner.PostAsync("/api/members/imports", form);
         Assert.True((await refused.ReadProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("mapping", out _));
     }
+
+    [Fact]
+    public async Task A_file_over_the_upload_limit_gets_a_413_naming_the_limit_and_nothing_is_queued()
+    {
+        var tenant = await app.ProvisionTenantAsync("imp-big");
+        using var owner = app.As((await app.LoginAsOwnerAsync(tenant)).AccessToken);
+        var row = Encoding.UTF8.GetBytes("Sara,Al-Harbi,سارة,الحربي,,+966500000000,Female,,\n");
+        var csv = new byte[40 * 1024 * 1024];
+        for (var i = 0; i + row.Length <= csv.Length; i += row.Length)
+        {
+            row.CopyTo(csv, i);
+        }
+
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(csv), "file", "big.csv" } };
+        var refused = await owner.PostAsync("/api/members/imports", form);
+
+        var problem = await refused.ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("32 MB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await using var sql = await app.OpenAsOwnerAsync();
+        await using var count = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM member_imports WHERE tenant_id = '{tenant.Id}'", sql);
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -11,16 +12,40 @@ namespace Liyaqa.Infrastructure.Persistence;
 /// <see cref="FailuresToOpen"/> failed connection attempts in a row the circuit opens, and for
 /// <see cref="OpenFor"/> every attempt to open a connection fails at once (the request gets its 503).
 /// After that, attempts go through again; the first success closes the circuit, a failure opens it again.
+/// It also sets how long a new connection may take (<see cref="ConnectPatience"/>): the connect timeout while the
+/// server has not answered lately, and the longer pool wait while it has, so a burst of new connections to a busy
+/// but healthy server is not refused as if the server were gone.
 /// </summary>
-public sealed class DatabaseCircuitBreaker(TimeProvider clock, ILogger<DatabaseCircuitBreaker> logger)
+public sealed class DatabaseCircuitBreaker(TimeProvider clock, DatabaseOptions options, ILogger<DatabaseCircuitBreaker> logger)
 {
     public const int FailuresToOpen = 3;
 
     public static readonly TimeSpan OpenFor = TimeSpan.FromSeconds(2);
 
+    /// <summary>How recent a successful connection makes the server "answering lately".</summary>
+    public static readonly TimeSpan AnsweredLately = TimeSpan.FromSeconds(10);
+
     private readonly Lock _gate = new();
     private int _failuresInARow;
     private DateTimeOffset _openUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastSuccess = DateTimeOffset.MinValue;
+
+    /// <summary>One attempt's limit: Npgsql's timeout for a new connection.</summary>
+    public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(options.ConnectTimeoutSeconds);
+
+    /// <summary>How long opening a new connection may take now, over its attempts.</summary>
+    public TimeSpan ConnectPatience
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return TimeSpan.FromSeconds(_failuresInARow == 0 && clock.GetUtcNow() - _lastSuccess < AnsweredLately
+                    ? Math.Max(options.PoolWaitSeconds, options.ConnectTimeoutSeconds)
+                    : options.ConnectTimeoutSeconds);
+            }
+        }
+    }
 
     /// <summary>Refuses at once while the circuit is open.</summary>
     public void ThrowIfOpen()
@@ -45,6 +70,7 @@ public sealed class DatabaseCircuitBreaker(TimeProvider clock, ILogger<DatabaseC
 
             _failuresInARow = 0;
             _openUntil = DateTimeOffset.MinValue;
+            _lastSuccess = clock.GetUtcNow();
         }
     }
 
@@ -107,11 +133,30 @@ internal sealed class DatabaseCircuitInterceptor(DatabaseCircuitBreaker breaker,
         return result;
     }
 
+    /// <summary>
+    /// Opens the connection itself (EF Core's open is suppressed). Npgsql gives up on a new connection after the
+    /// connect timeout; while the server has answered lately (a burst on a busy server, not an outage) a timed-out
+    /// attempt is made again until the breaker's <see cref="DatabaseCircuitBreaker.ConnectPatience"/> is spent. A
+    /// failure thrown here reaches <c>ConnectionFailed</c> below, which accounts for it.
+    /// </summary>
     public async ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
         breaker.ThrowIfOpen();
         await slots.TakeAsync(connection, cancellationToken);
-        return result;
+        var patience = Stopwatch.StartNew();
+        var allowed = breaker.ConnectPatience;
+        while (true)
+        {
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                return InterceptionResult.Suppress();
+            }
+            catch (NpgsqlException timedOut) when (timedOut.InnerException is TimeoutException && patience.Elapsed + breaker.ConnectTimeout <= allowed)
+            {
+                // Still within the patience a server that answered lately gets: try once more.
+            }
+        }
     }
 
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => slots.Return(connection);

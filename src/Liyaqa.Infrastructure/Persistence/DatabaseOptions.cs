@@ -20,9 +20,11 @@ public sealed class DatabaseOptions
     public string AppRolePassword { get; set; } = string.Empty;
 
     /// <summary>
-    /// Seconds to wait for PostgreSQL to accept a new connection before the request gets its 503 (Npgsql's
-    /// 15 s held every client while the server was unreachable). A refused connection fails at once anyway,
-    /// and after a few timeouts the <see cref="DatabaseCircuitBreaker"/> answers at once.
+    /// Seconds to wait for PostgreSQL to complete a new connection, while it has not answered lately, before the
+    /// request gets its 503 (Npgsql's 15 s held every client while the server was unreachable). A refused connection
+    /// fails at once anyway, and after a few timeouts the <see cref="DatabaseCircuitBreaker"/> answers at once. While
+    /// the server has answered lately, a timed-out attempt is made again within <see cref="PoolWaitSeconds"/> (a burst
+    /// of new connections on a busy server).
     /// </summary>
     [Range(1, 60)]
     public int ConnectTimeoutSeconds { get; set; } = 2;

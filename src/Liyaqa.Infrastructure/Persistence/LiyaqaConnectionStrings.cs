@@ -20,6 +20,9 @@ public sealed record LiyaqaConnectionStrings(string Owner, string Application)
             MaxPoolSize = options.MaxPoolSize,
             Timeout = options.ConnectTimeoutSeconds,
             ApplicationName = "liyaqa-api",
+            // Nothing outlives a transaction (the tenant is a transaction-local setting), so a connection going back to
+            // the pool needs no DISCARD ALL.
+            NoResetOnClose = true,
         };
         return new LiyaqaConnectionStrings(ownerConnectionString, application.ConnectionString);
     }

@@ -15,6 +15,7 @@ public sealed class TenantTransactionInterceptor : DbTransactionInterceptor
 
     public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
+        WithoutSavepoints(eventData);
         using var command = SetTenantCommand(connection, eventData, result);
         command.ExecuteNonQuery();
         return result;
@@ -23,9 +24,22 @@ public sealed class TenantTransactionInterceptor : DbTransactionInterceptor
     public override async ValueTask<DbTransaction> TransactionStartedAsync(
         DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
     {
+        WithoutSavepoints(eventData);
         await using var command = SetTenantCommand(connection, eventData, result);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// A failed request rolls its whole transaction back, so EF Core's savepoint around each SaveChanges in it would
+    /// only cost two round trips per save (SAVEPOINT, RELEASE).
+    /// </summary>
+    private static void WithoutSavepoints(TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            context.Database.AutoSavepointsEnabled = false;
+        }
     }
 
     private static DbCommand SetTenantCommand(DbConnection connection, TransactionEndEventData eventData, DbTransaction transaction)

@@ -103,6 +103,11 @@ public static class CardPaymentEndpoints
             return TypedResults.NotFound();
         }
 
+        if (string.IsNullOrWhiteSpace(request.Token))
+        {
+            throw new DomainValidationException("token", "The card token the payment gateway gave.");
+        }
+
         var details = await gateway.DescribeCardAsync(request.Token.Trim(), ct)
             ?? throw new DomainValidationException("token", "The payment gateway does not know this card token.");
         if (await db.PaymentCards.SingleOrDefaultAsync(c => c.MemberId == id, ct) is { } previous)

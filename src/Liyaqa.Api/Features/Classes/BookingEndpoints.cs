@@ -78,9 +78,12 @@ public static class BookingEndpoints
 
             session = await db.LockClassAsync(id, ct);
 
-            // Again on the locked row: the class may have been cancelled, or the member booked by a parallel request.
-            subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, await alreadyBooked(), policy, now, noShows)!;
-            seatFree = await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Booked, ct) < session.Capacity;
+            // Again on the locked row, in one query: the places taken, and whether a parallel request booked the member.
+            var places = await db.Bookings.WithSpecification(new ActivePlacesSpec(id)).GroupBy(_ => 1)
+                .Select(g => new { Booked = g.Count(b => b.Status == BookingStatus.Booked), Mine = g.Any(b => b.MemberId == member.Id) })
+                .SingleOrDefaultAsync(ct);
+            subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, places?.Mine ?? false, policy, now, noShows)!;
+            seatFree = (places?.Booked ?? 0) < session.Capacity;
             if (!seatFree)
             {
                 BookingRules.RequireWaitlistOpen(session, policy, now);

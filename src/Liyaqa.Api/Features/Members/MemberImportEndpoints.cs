@@ -6,7 +6,9 @@ using Liyaqa.Api.Common.Tenancy;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
 using Liyaqa.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
@@ -30,10 +32,15 @@ public static class MemberImportEndpoints
     public const string ImportsRoute = "/api/members/imports";
     public const long MaxFileBytes = 32 * 1024 * 1024;
 
+    /// <summary>The whole upload: the file and the form around it.</summary>
+    private const long MaxUploadBytes = MaxFileBytes + (64 * 1024);
+
+    private const long MaxDrainedBytes = 1024L * 1024 * 1024;
+
     public static WebApplication MapMemberImports(this WebApplication app)
     {
         var import = app.MapTenantGroup(ImportsRoute, Permissions.MembersImport).WithTags("Member import and export");
-        import.MapPost("/", QueueAsync).DisableAntiforgery()
+        import.MapPost("/", QueueAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .WithSummary("Upload a CSV as multipart/form-data (field 'file', optional 'mapping' JSON of header → field); dryRun=true only checks it.");
         import.MapGet("/{id:guid}", GetAsync).WithSummary("An import's status, counts and row errors.");
 
@@ -42,9 +49,28 @@ public static class MemberImportEndpoints
         return app;
     }
 
+    /// <summary>
+    /// Reads and drops an oversize upload of up to <see cref="MaxDrainedBytes"/>, so a client that sends the whole file
+    /// before reading the answer gets the 413 instead of a connection reset mid-upload; a larger one is cut off.
+    /// </summary>
+    private static async Task DrainAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength <= MaxDrainedBytes && request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxDrainedBytes;
+            await request.Body.CopyToAsync(Stream.Null, ct);
+        }
+    }
+
     private static async Task<Accepted<MemberImportResponse>> QueueAsync(
         HttpRequest request, ClaimsPrincipal user, LiyaqaDbContext db, ISchedulerFactory schedulers, TimeProvider clock, CancellationToken ct, bool dryRun = false)
     {
+        if (request.ContentLength > MaxUploadBytes)
+        {
+            await DrainAsync(request, ct);
+            throw new BadHttpRequestException($"The upload is larger than {MaxFileBytes / 1024 / 1024} MB: split the CSV into files of at most that size.", StatusCodes.Status413PayloadTooLarge);
+        }
+
         if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { Length: > 0 } file)
         {
             throw new DomainValidationException("file", "Upload the CSV as the multipart form field 'file'.");
