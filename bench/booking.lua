@@ -1,6 +1,7 @@
 -- Bookings: each thread walks its own share of (class, member) pairs, spread over 10 of the classes (a member
 -- may hold 10 future bookings), so a pair is booked once; classes fill up and later requests join the waitlist.
-local token = os.getenv("TOKEN")
+-- PREFIX and TENANT_HEADER point it at the raw baseline (bench/Baseline); SESSION_OFFSET picks its own 10 classes.
+local token, prefix, offset = os.getenv("TOKEN"), os.getenv("PREFIX") or "/api", tonumber(os.getenv("SESSION_OFFSET") or "0")
 local members, sessions = {}, {}
 for line in io.lines(os.getenv("MEMBERS_FILE")) do members[#members + 1] = line end
 for line in io.lines(os.getenv("SESSIONS_FILE")) do sessions[#sessions + 1] = line end
@@ -11,10 +12,10 @@ local statuses = {}
 request = function()
   counter = counter + 1
   local pair = counter % (#members * 10)
-  local session = sessions[(pair % 10) + 1]
+  local session = sessions[(pair % 10) + 1 + offset]
   local member = members[(math.floor(pair / 10) % #members) + 1]
-  return wrk.format("POST", "/api/class-sessions/" .. session .. "/bookings",
-    { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, string.format('{"memberId":"%s"}', member))
+  return wrk.format("POST", prefix .. "/class-sessions/" .. session .. "/bookings",
+    { ["Authorization"] = "Bearer " .. token, ["X-Tenant"] = os.getenv("TENANT_ID"), ["Content-Type"] = "application/json" }, string.format('{"memberId":"%s"}', member))
 end
 done = function(summary, latency, requests)
   io.write(string.format("requests/s %.0f  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  non-2xx %d  errors %d\n", summary.requests / (summary.duration / 1e6),

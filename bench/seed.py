@@ -29,6 +29,7 @@ def main():
     slug = "bench-" + uuid.uuid4().hex[:8]
     call("POST", "/api/platform/tenants", {"slug": slug, "name": "Benchmark Club", "ownerName": "Owner",
                                           "ownerEmail": f"owner@{slug}.test", "ownerPassword": "Bench-keys-2026!"}, operator)
+    tenant_id = call("GET", f"/api/platform/tenants/{slug}", token=operator)["id"]
     token = call("POST", "/api/auth/login", {"email": f"owner@{slug}.test", "password": "Bench-keys-2026!"},
                  headers={"X-Tenant-Id": slug})["accessToken"]
 
@@ -75,6 +76,6 @@ def main():
                 for i in range(20)]
     with open(os.path.join(WORK, "sessions.txt"), "w") as out:
         out.write("\n".join(sessions))
-    print(f"TOKEN={token}\nBRANCH={branch}\nMEMBERS_FILE={os.path.join(WORK, 'members.txt')}\nSESSIONS_FILE={os.path.join(WORK, 'sessions.txt')}")
+    print(f"TENANT_ID={tenant_id}\nTOKEN={token}\nBRANCH={branch}\nMEMBERS_FILE={os.path.join(WORK, 'members.txt')}\nSESSIONS_FILE={os.path.join(WORK, 'sessions.txt')}")
 
 main()

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The hot paths against a raw baseline, measured in one session on this machine with one command: starts the
+# platform (Release, no request limit, the production trace sampling), seeds a club, starts bench/Baseline (plain
+# Npgsql on the same database), runs wrk on both, checks that no class is overbooked, counts statements per request
+# (pg_stat_statements) and the API's memory, and writes the table into docs/PERFORMANCE.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export WORK_DIR="${WORK_DIR:-/tmp/liyaqa-bench}" API=http://localhost:8080 BASELINE=http://127.0.0.1:8099
+DURATION="${DURATION:-20s}" THREADS="${THREADS:-2}"
+export MEMBERS="${MEMBERS:-20000}" SUBSCRIBED="${SUBSCRIBED:-2000}"
+command -v wrk >/dev/null || { echo "Install wrk: apt-get install -y wrk" >&2; exit 1; }
+mkdir -p "$WORK_DIR"
+
+dotnet build -c Release Liyaqa.sln -v q -nologo >/dev/null
+dotnet build -c Release bench/Baseline -v q -nologo >/dev/null
+
+dotnet run --project src/Liyaqa.AppHost -c Release --no-build -- --Liyaqa:WebApp=Off \
+  --ApiSettings:RateLimits:RequestsPerMinute=0 --ApiSettings:Telemetry:TraceSampleRatio=0.1 >"$WORK_DIR/apphost.log" 2>&1 &
+apphost=$!
+baseline=
+trap 'kill $apphost $baseline 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "$API/health/ready" >/dev/null && break; sleep 2; done
+curl -sf "$API/health/ready" >/dev/null || { echo "the API did not start; see $WORK_DIR/apphost.log" >&2; exit 1; }
+
+python3 bench/seed.py >"$WORK_DIR/seed.env"
+# shellcheck disable=SC1091
+. "$WORK_DIR/seed.env"
+export TENANT_ID TOKEN BRANCH MEMBERS_FILE SESSIONS_FILE
+
+port=$(sed -n 's/.* -p \([0-9]*\) .*/\1/p' .data/psql)
+BASELINE_DB="Host=127.0.0.1;Port=$port;Username=postgres;Password=$(cat .data/postgres/superuser-password);Database=liyaqa" \
+  ASPNETCORE_URLS="$BASELINE" dotnet bench/Baseline/bin/Release/net10.0/Liyaqa.Bench.Baseline.dll >"$WORK_DIR/baseline.log" 2>&1 &
+baseline=$!
+for _ in $(seq 1 30); do curl -s -o /dev/null "$BASELINE/members/00000000-0000-0000-0000-000000000000" -H "X-Tenant: $TENANT_ID" && break; sleep 1; done
+
+psql() { .data/psql -qtAX "$@"; }
+api_pid=$(pgrep -f 'Liyaqa.Api(.dll)?$' | head -1 || true)
+rss() { [ -n "$api_pid" ] && echo "$(( $(ps -o rss= -p "$api_pid") / 1024 )) MB" || echo "?"; }
+idle_rss=$(rss)
+
+# wrk <label> <connections> <script> <url> [env…]: prints "label|requests/s|p50|p95|p99|non-2xx|errors"
+run() {
+  local label=$1 connections=$2 script=$3 url=$4; shift 4
+  env "$@" wrk -t"$THREADS" -c"$connections" -d5s --timeout 10s -s "bench/$script" "$url" >/dev/null
+  env "$@" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s -s "bench/$script" "$url" | tail -1 |
+    awk -v label="$label" '{ print label "|" $2 "|" $4 "|" $7 "|" $10 "|" $13 "|" $15 }'
+}
+
+# Statements per request: pg_stat_statements over 200 sequential GETs.
+statements() {
+  psql -c "SELECT pg_stat_statements_reset()" >/dev/null
+  for _ in $(seq 1 200); do curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "$1"; done
+  psql -c "SELECT round(sum(calls) / 200.0, 1) FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = 'liyaqa_app' AND query NOT ILIKE '%qrtz%' AND query NOT ILIKE '%notification_queue%FOR UPDATE SKIP%'"
+}
+first_member=$(head -1 "$MEMBERS_FILE")
+
+results=()
+results+=("$(run "GET member, raw Npgsql, c16" 16 get.lua "$BASELINE" PREFIX=)")
+results+=("$(run "GET member, Liyaqa, c16" 16 get.lua "$API")")
+results+=("$(run "GET member, raw Npgsql, c64" 64 get.lua "$BASELINE" PREFIX=)")
+results+=("$(run "GET member, Liyaqa, c64" 64 get.lua "$API")")
+load_rss=$(rss)
+results+=("$(run "check-in, Liyaqa, c16" 16 checkin.lua "$API")")
+results+=("$(run "member search, Liyaqa, c16" 16 search.lua "$API")")
+results+=("$(run "booking, raw Npgsql, c200" 200 booking.lua "$BASELINE" PREFIX= SESSION_OFFSET=10)")
+results+=("$(run "booking, Liyaqa, c200" 200 booking.lua "$API")")
+overbooked=$(psql -c "SELECT count(*) FROM class_sessions s WHERE s.tenant_id = '$TENANT_ID' AND (SELECT count(*) FROM bookings b WHERE b.tenant_id = s.tenant_id AND b.session_id = s.id AND b.status = 'Booked') > s.capacity")
+get_statements=$(statements "$API/api/members/$first_member")
+after_rss=$(rss)
+
+table=$(
+  echo "| work | requests/s | p50 | p95 | p99 | non-2xx | errors |"
+  echo "|---|---|---|---|---|---|---|"
+  for row in "${results[@]}"; do echo "| ${row//|/ | } |"; done
+)
+ratio() { awk -F'|' -v a="$1" -v b="$2" '$1 == a { x = $2 } $1 == b { y = $2 } END { if (x > 0) printf "%.2f", y / x }' <<<"$(printf '%s\n' "${results[@]}")"; }
+summary=$(cat <<SUMMARY
+Ratios to the raw baseline: GET c16 **$(ratio "GET member, raw Npgsql, c16" "GET member, Liyaqa, c16")×**, GET c64
+**$(ratio "GET member, raw Npgsql, c64" "GET member, Liyaqa, c64")×**, booking **$(ratio "booking, raw Npgsql, c200" "booking, Liyaqa, c200")×**. Classes overbooked after the runs: **$overbooked**.
+SQL statements per authenticated GET: **$get_statements**. API memory (RSS): $idle_rss idle after seeding, $load_rss after the GET runs,
+$after_rss at the end.
+SUMMARY
+)
+
+{
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)), wrk $DURATION per row after a 5 s warm-up, $MEMBERS members,"
+  echo "the API, PostgreSQL, Redis, the baseline and wrk on the same machine (load average before: $(cut -d' ' -f1-3 /proc/loadavg))."
+  echo
+  echo "$table"
+  echo
+  echo "$summary"
+} >"$WORK_DIR/compare.md"
+python3 - "$root/docs/PERFORMANCE.md" "$WORK_DIR/compare.md" <<'PY'
+import sys
+doc, new = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+begin, end = "<!-- compare:begin -->", "<!-- compare:end -->"
+if begin in doc:
+    doc = doc[:doc.index(begin) + len(begin)] + "\n" + new + doc[doc.index(end):]
+else:
+    doc += f"\n## Hot paths against raw Npgsql (`bench/compare.sh`)\n\n{begin}\n{new}{end}\n"
+open(sys.argv[1], "w").write(doc)
+PY
+cat "$WORK_DIR/compare.md"
