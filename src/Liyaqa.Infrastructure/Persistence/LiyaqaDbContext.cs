@@ -105,6 +105,7 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
     {
         // Trigram indexes make "any part of a name" searches fast.
         modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.HasPostgresExtension("btree_gin");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LiyaqaDbContext).Assembly);
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes()

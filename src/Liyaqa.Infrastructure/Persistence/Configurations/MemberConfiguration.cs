@@ -18,8 +18,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasIndex(m => new { m.TenantId, m.Status });
         // The list's default order: a search for a common name walks this index and stops after a page.
         builder.HasIndex(m => new { m.TenantId, m.FirstNameEn, m.LastNameEn, m.FirstNameAr, m.Number }).HasFilter("archived_at IS NULL").HasDatabaseName("ix_members_list_order");
-        // Any-part matching of names, email, phone and number: LIKE '%…%' served by trigrams.
-        builder.HasIndex(m => m.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        // Any-part matching of names, email, phone and number: LIKE '%…%' served by trigrams, led by the club
+        // (btree_gin), so a search reads only its own club's entries however large other clubs grow.
+        builder.HasIndex(m => new { m.TenantId, m.SearchText }).HasMethod("gin").HasOperators("uuid_ops", "gin_trgm_ops").HasDatabaseName("ix_members_tenant_search_text");
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Gender).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.FirstNameEn).HasMaxLength(Member.MaxNameLength);

@@ -22,6 +22,7 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -1491,12 +1492,6 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_members");
 
-                    b.HasIndex("SearchText")
-                        .HasDatabaseName("ix_members_search_text");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("TenantId", "CalendarTokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_members_tenant_id_calendar_token_hash")
@@ -1515,6 +1510,12 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_members_tenant_id_phone")
                         .HasFilter("phone IS NOT NULL");
+
+                    b.HasIndex("TenantId", "SearchText")
+                        .HasDatabaseName("ix_members_tenant_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TenantId", "SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("TenantId", "SearchText"), new[] { "uuid_ops", "gin_trgm_ops" });
 
                     b.HasIndex("TenantId", "Status")
                         .HasDatabaseName("ix_members_tenant_id_status");
