@@ -24,6 +24,7 @@ ensure_prerequisites() {
   command -v node >/dev/null || missing+=(nodejs npm)
   if [ "${1:-}" = test ]; then
     command -v chromium >/dev/null || missing+=(chromium)
+    command -v zbarimg >/dev/null || missing+=(zbar-tools)
   fi
   [ ${#missing[@]} -eq 0 ] && return 0
 

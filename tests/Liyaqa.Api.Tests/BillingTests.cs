@@ -96,7 +96,15 @@ public sealed partial class BillingTests(LiyaqaAppFixture app, ITestOutputHelper
 
         Assert.Contains("فاتورة ضريبية مبسطة", html, StringComparison.Ordinal);
         Assert.Contains("Simplified tax invoice", html, StringComparison.Ordinal);
-        var tlv = Convert.FromBase64String(QrAttribute().Match(html).Groups[1].Value);
+        // The printed image, read by a QR reader (zbar), carries the payload.
+        var png = Path.Combine(Path.GetTempPath(), $"liyaqa-qr-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(png, Convert.FromBase64String(QrImage().Match(html).Groups[1].Value));
+        var reader = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("zbarimg", ["--raw", "-q", png]) { RedirectStandardOutput = true })!;
+        var scanned = (await reader.StandardOutput.ReadToEndAsync()).Trim();
+        await reader.WaitForExitAsync();
+        File.Delete(png);
+        Assert.Equal(QrAttribute().Match(html).Groups[1].Value, scanned);
+        var tlv = Convert.FromBase64String(scanned);
         var fields = new Dictionary<int, string>();
         for (var i = 0; i < tlv.Length; i += 2 + tlv[i + 1])
         {
@@ -268,4 +276,7 @@ public sealed partial class BillingTests(LiyaqaAppFixture app, ITestOutputHelper
 
     [GeneratedRegex("data-zatca-qr=\"([^\"]+)\"")]
     private static partial Regex QrAttribute();
+
+    [GeneratedRegex("src=\"data:image/png;base64,([^\"]+)\"")]
+    private static partial Regex QrImage();
 }
