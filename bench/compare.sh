@@ -40,11 +40,17 @@ rss() { [ -n "$api_pid" ] && echo "$(( $(ps -o rss= -p "$api_pid") / 1024 )) MB"
 idle_rss=$(rss)
 
 # wrk <label> <connections> <script> <url> [env…]: prints "label|requests/s|p50|p95|p99|non-2xx|errors"
+# With STATEMENTS set, also counts the application's SQL statements per request of the measured run into it.
 run() {
-  local label=$1 connections=$2 script=$3 url=$4; shift 4
+  local label=$1 connections=$2 script=$3 url=$4 line; shift 4
   env "$@" wrk -t"$THREADS" -c"$connections" -d5s --timeout 10s -s "bench/$script" "$url" >/dev/null
-  env "$@" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s -s "bench/$script" "$url" | tail -1 |
-    awk -v label="$label" '{ print label "|" $2 "|" $4 "|" $7 "|" $10 "|" $13 "|" $15 }'
+  [ -n "${STATEMENTS:-}" ] && psql -c "SELECT pg_stat_statements_reset()" >/dev/null
+  line=$(env "$@" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s -s "bench/$script" "$url" | tail -1)
+  if [ -n "${STATEMENTS:-}" ]; then
+    psql -c "SELECT round(sum(calls) / $(awk '{ print $17 }' <<<"$line").0, 1) FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
+             WHERE r.rolname = 'liyaqa_app' AND query NOT ILIKE '%qrtz%' AND query NOT ILIKE '%notification_queue%'" >"$STATEMENTS"
+  fi
+  awk -v label="$label" '{ print label "|" $2 "|" $4 "|" $7 "|" $10 "|" $13 "|" $15 }' <<<"$line"
 }
 
 # Statements per request: pg_stat_statements over 200 sequential GETs.
@@ -64,7 +70,7 @@ load_rss=$(rss)
 results+=("$(run "check-in, Liyaqa, c16" 16 checkin.lua "$API")")
 results+=("$(run "member search, Liyaqa, c16" 16 search.lua "$API")")
 results+=("$(run "booking, raw Npgsql, c200" 200 booking.lua "$BASELINE" PREFIX= SESSION_OFFSET=10)")
-results+=("$(run "booking, Liyaqa, c200" 200 booking.lua "$API")")
+results+=("$(STATEMENTS="$WORK_DIR/booking-statements" run "booking, Liyaqa, c200" 200 booking.lua "$API")")
 overbooked=$(psql -c "SELECT count(*) FROM class_sessions s WHERE s.tenant_id = '$TENANT_ID' AND (SELECT count(*) FROM bookings b WHERE b.tenant_id = s.tenant_id AND b.session_id = s.id AND b.status = 'Booked') > s.capacity")
 get_statements=$(statements "$API/api/members/$first_member")
 after_rss=$(rss)
@@ -78,7 +84,8 @@ ratio() { awk -F'|' -v a="$1" -v b="$2" '$1 == a { x = $2 } $1 == b { y = $2 } E
 summary=$(cat <<SUMMARY
 Ratios to the raw baseline: GET c16 **$(ratio "GET member, raw Npgsql, c16" "GET member, Liyaqa, c16")×**, GET c64
 **$(ratio "GET member, raw Npgsql, c64" "GET member, Liyaqa, c64")×**, booking **$(ratio "booking, raw Npgsql, c200" "booking, Liyaqa, c200")×**. Classes overbooked after the runs: **$overbooked**.
-SQL statements per authenticated GET: **$get_statements**. API memory (RSS): $idle_rss idle after seeding, $load_rss after the GET runs,
+SQL statements per authenticated GET: **$get_statements**; per booking request (booked, waitlisted or refused, the
+outbox's own statements left out): **$(cat "$WORK_DIR/booking-statements")**. API memory (RSS): $idle_rss idle after seeding, $load_rss after the GET runs,
 $after_rss at the end.
 SUMMARY
 )
