@@ -60,6 +60,8 @@ statements() {
   psql -c "SELECT round(sum(calls) / 200.0, 1) FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = 'liyaqa_app' AND query NOT ILIKE '%qrtz%' AND query NOT ILIKE '%notification_queue%FOR UPDATE SKIP%'"
 }
 first_member=$(head -1 "$MEMBERS_FILE")
+# The baseline books any member (it checks no membership), so it walks all of them and never repeats a pair.
+psql -c "SELECT id FROM members WHERE tenant_id = '$TENANT_ID'" >"$WORK_DIR/all-members.txt"
 
 results=()
 results+=("$(run "GET member, raw Npgsql, c16" 16 get.lua "$BASELINE" PREFIX=)")
@@ -69,7 +71,7 @@ results+=("$(run "GET member, Liyaqa, c64" 64 get.lua "$API")")
 load_rss=$(rss)
 results+=("$(run "check-in, Liyaqa, c16" 16 checkin.lua "$API")")
 results+=("$(run "member search, Liyaqa, c16" 16 search.lua "$API")")
-results+=("$(run "booking, raw Npgsql, c200" 200 booking.lua "$BASELINE" PREFIX= SESSION_OFFSET=10)")
+results+=("$(run "booking, raw Npgsql, c200" 200 booking.lua "$BASELINE" PREFIX= SESSION_OFFSET=10 MEMBERS_FILE="$WORK_DIR/all-members.txt")")
 results+=("$(STATEMENTS="$WORK_DIR/booking-statements" run "booking, Liyaqa, c200" 200 booking.lua "$API")")
 overbooked=$(psql -c "SELECT count(*) FROM class_sessions s WHERE s.tenant_id = '$TENANT_ID' AND (SELECT count(*) FROM bookings b WHERE b.tenant_id = s.tenant_id AND b.session_id = s.id AND b.status = 'Booked') > s.capacity")
 get_statements=$(statements "$API/api/members/$first_member")
