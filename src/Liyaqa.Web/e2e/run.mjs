@@ -211,6 +211,8 @@ async function journey(browser, locale) {
     await page.click('[data-action="save-member"]');
     await page.waitForSelector('[data-field-error="phone"]');
     if ((await page.getAttribute("#phone", "aria-invalid")) !== "true") throw new Error("the phone field is not marked invalid");
+    const phoneError = await page.innerText('[data-field-error="phone"]');
+    if (ar !== /[\u0600-\u06FF]/.test(phoneError)) throw new Error(`the phone error is not in the page's language: ${phoneError}`);
     await screen(page, locale, "member-form");
     await page.fill("#phone", phone);
     await page.click('[data-action="save-member"]');
