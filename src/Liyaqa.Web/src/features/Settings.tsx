@@ -314,7 +314,7 @@ function Branches() {
         <>
           <span className="font-semibold">{localName(b.nameEn, b.nameAr)}</span>
           <span className="text-slate-600" data-branch-hours={b.id}>
-            {b.openingHours.length === 0 ? t("alwaysOpen") : b.openingHours.map((h) => `${ts(`weekdays.${h.day}`)} ${h.opens.slice(0, 5)}–${h.closes.slice(0, 5)}`).join(" · ")}
+            {b.openingHours.length === 0 ? t("alwaysOpen") : [...b.openingHours].sort((x, y) => DAYS.indexOf(x.day) - DAYS.indexOf(y.day)).map((h) => `${ts(`weekdays.${h.day}`)} ${h.opens.slice(0, 5)}–${h.closes.slice(0, 5)}`).join(" · ")}
           </span>
         </>
       )}
