@@ -70,6 +70,7 @@ public static class FeatureRegistration
     {
         app.MapAuth();
         app.MapTenants();
+        app.MapClubProfile();
         app.MapPlatformSecurity();
         app.MapPlatformOperators();
         app.MapUsers();
@@ -78,6 +79,7 @@ public static class FeatureRegistration
         app.MapBranches();
         app.MapMemberImports();
         app.MapMembers();
+        app.MapMemberSummary();
         app.MapMemberSelfService();
         app.MapPlans();
         app.MapSubscriptions();
@@ -87,6 +89,7 @@ public static class FeatureRegistration
         app.MapTrainers();
         app.MapClassSeries();
         app.MapBookings();
+        app.MapMemberBookings();
         app.MapBookingPolicy();
         app.MapCharges();
         app.MapInvoices();

@@ -75,5 +75,6 @@ public static class AuditActions
     public const string SubscriptionResumed = "SUBSCRIPTION_RESUMED";
     public const string ChargeBilled = "CHARGE_BILLED";
     public const string BillingDetailsChanged = "BILLING_DETAILS_CHANGED";
+    public const string ClubProfileChanged = "CLUB_PROFILE_CHANGED";
     public const string DrawerClosed = "DRAWER_CLOSED";
 }

@@ -106,6 +106,18 @@ public sealed partial class Tenant : Entity, IPlatformGlobal
         return tenant;
     }
 
+    /// <summary>The club's own name and time zone (its slug, currency and VAT rate stay as provisioned).</summary>
+    public void ChangeProfile(string? name, string? timeZone)
+    {
+        var (cleanName, cleanZone) = ((name ?? string.Empty).Trim(), (timeZone ?? string.Empty).Trim());
+        new DomainErrors()
+            .Check(cleanName.Length is > 0 and <= MaxNameLength, "name", $"A name of 1-{MaxNameLength} characters is required.")
+            .Check(cleanZone.Length > 0 && IsKnownTimeZone(cleanZone), "timeZone", "Unknown IANA time zone.")
+            .ThrowIfAny();
+        (Name, TimeZone) = (cleanName, cleanZone);
+        Audit(AuditActions.ClubProfileChanged, new { Name, TimeZone });
+    }
+
     /// <summary>The VAT number and address the club's invoices carry.</summary>
     public void SetBillingDetails(string? vatNumber, PostalAddress address)
     {

@@ -177,6 +177,8 @@ async function journey(browser, locale) {
     if (!access?.httpOnly || access.sameSite !== "Lax") throw new Error("the access token cookie must be httpOnly and SameSite=Lax");
     if (await page.evaluate(() => document.cookie.includes("lq_"))) throw new Error("page JavaScript can read the session");
     if (ar && !(await page.innerText("nav")).includes("الأعضاء")) throw new Error("no Arabic navigation");
+    await page.waitForSelector("[data-leads-chart] .recharts-bar-rectangle, [data-leads-chart] svg");
+    await page.waitForFunction(() => /[0-9٠-٩]/.test(document.querySelector('[data-kpi="expiring"]')?.textContent ?? ""));
     await screen(page, locale, "dashboard");
   });
 
@@ -190,6 +192,31 @@ async function journey(browser, locale) {
     await page.click('[data-action="save-plan"]');
     await page.waitForSelector(`[data-plans] >> text=${ar ? `باقة ${tag}` : plan}`);
     await screen(page, locale, "settings");
+    // Edit the plan just made: a freeze more a year (the price the next step checks stays).
+    await page.locator("[data-plans] li", { hasText: ar ? `باقة ${tag}` : plan }).locator('[data-action="edit"]').click();
+    const planForm = page.locator('[data-plan-form]:not([data-plan-form="new"])');
+    await planForm.locator('input[name$="-maxFreezes"]').fill("3");
+    await planForm.locator('[data-action="save-plan"]').click();
+    await planForm.waitFor({ state: "detached" });
+    // The club's profile saves as it is.
+    await page.click('[data-tab="club"]');
+    await page.click('[data-action="save-club"]');
+    await page.waitForSelector('[data-club-form] [role="status"]');
+    // A branch open every day, then edited to close on Fridays (named to sort after the main branch the desk uses).
+    await page.click('[data-tab="branches"]');
+    const newBranch = page.locator('[data-branch-form="new"]');
+    await newBranch.locator("#new-NameEn").fill(`Zulfi ${tag}`);
+    await newBranch.locator("#new-NameAr").fill(`الزلفي ${tag}`);
+    await newBranch.locator('[data-action="save-branch"]').click();
+    const branchRow = page.locator("[data-branches] li", { hasText: ar ? `الزلفي ${tag}` : `Zulfi ${tag}` });
+    await branchRow.waitFor();
+    await branchRow.locator('[data-action="edit"]').click();
+    await branchRow.locator('[data-day="Friday"] input[type="checkbox"]').uncheck();
+    await branchRow.locator('[data-action="save-branch"]').click();
+    await branchRow.locator("[data-branch-form]").waitFor({ state: "detached" });
+    const hours = await branchRow.locator("[data-branch-hours]").innerText();
+    if (hours.includes(ar ? "الجمعة" : "Fri") || !hours.includes(ar ? "السبت" : "Sat")) throw new Error(`branch hours after the edit: ${hours}`);
+    await screen(page, locale, "settings-branches");
     await page.click('[data-tab="classes"]');
     await page.fill("#typeNameEn", classType);
     await page.fill("#typeNameAr", `يوغا ${tag}`);
@@ -211,6 +238,8 @@ async function journey(browser, locale) {
     await page.click('[data-action="save-member"]');
     await page.waitForSelector('[data-field-error="phone"]');
     if ((await page.getAttribute("#phone", "aria-invalid")) !== "true") throw new Error("the phone field is not marked invalid");
+    const phoneError = await page.innerText('[data-field-error="phone"]');
+    if (ar !== /[\u0600-\u06FF]/.test(phoneError)) throw new Error(`the phone error is not in the page's language: ${phoneError}`);
     await screen(page, locale, "member-form");
     await page.fill("#phone", phone);
     await page.click('[data-action="save-member"]');
@@ -265,6 +294,10 @@ async function journey(browser, locale) {
   await step(`${locale}: the front desk checks the member in by search`, async () => {
     await page.click('[data-nav="checkIn"]');
     await page.waitForSelector("[data-occupancy]"); // the desk is live (hydrated) once it shows occupancy
+    // Headless Chromium on Linux has no camera (nor BarcodeDetector): the desk says so and the box still works.
+    await page.click('[data-action="camera-scan"]');
+    const camera = await page.innerText("[data-camera-status]");
+    if (ar !== /[\u0600-\u06FF]/.test(camera)) throw new Error(`the camera fallback is not in the page's language: ${camera}`);
     const box = page.locator("[data-member-search]");
     await box.fill(last);
     await page.waitForSelector("[data-member-option]");
@@ -312,6 +345,9 @@ async function journey(browser, locale) {
     await page.click('[data-action="confirm-freeze"]');
     await page.waitForSelector('[data-subscription-state="Frozen"]');
     await page.waitForSelector('[data-status="Frozen"]');
+    await page.click('[data-tab="bookings"]');
+    await page.waitForSelector('[data-member-booking="Cancelled"]');
+    await screen(page, locale, "member-bookings");
     await page.click('[data-nav="schedule"]');
     if (weekStart(tomorrow) !== weekStart(riyadhDay(0))) await page.click(`text=${ar ? "الأسبوع التالي" : "Next week"}`);
     await page.locator("[data-session]", { hasText: ar ? `يوغا ${tag}` : classType }).click();
@@ -341,6 +377,8 @@ async function journey(browser, locale) {
     await page.waitForFunction(() => /[0-9٠-٩]/.test(document.querySelector('[data-kpi="check-ins"]')?.textContent ?? ""));
     const kpi = await page.innerText('[data-kpi="check-ins"]');
     if (!digits.test(kpi)) throw new Error(`dashboard numbers not in the locale's digits: ${kpi}`);
+    await page.waitForSelector("[data-leads-chart] .recharts-bar-rectangle, [data-leads-chart] svg");
+    await page.waitForFunction(() => /[0-9٠-٩]/.test(document.querySelector('[data-kpi="expiring"]')?.textContent ?? ""));
     await screen(page, locale, "dashboard");
     await page.click('[data-nav="kiosk"]');
     // The kiosk is a page of its own: reload it, not the dashboard the click is still leaving.

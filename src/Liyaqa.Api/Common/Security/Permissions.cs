@@ -43,6 +43,9 @@ public static class Permissions
     public const string CreditNotesIssue = "credit-notes.issue";
     public const string BillingSettings = "billing.settings";
 
+    /// <summary>The club's own profile: its name and time zone.</summary>
+    public const string ClubSettings = "club.settings";
+
     /// <summary>The club's revenue, VAT, ageing and payments reports.</summary>
     public const string ReportsRead = "reports.read";
 
@@ -81,6 +84,7 @@ public static class Permissions
         [PaymentsRecord] = [Role.Owner, Role.Admin, Role.Manager, Role.FrontDesk],
         [CreditNotesIssue] = [Role.Owner, Role.Admin, Role.Manager],
         [BillingSettings] = [Role.Owner, Role.Admin],
+        [ClubSettings] = [Role.Owner, Role.Admin],
         [ReportsRead] = [Role.Owner, Role.Admin, Role.Manager],
         [MemberSelfService] = [Role.Member],
     };

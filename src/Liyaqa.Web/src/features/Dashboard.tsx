@@ -3,11 +3,13 @@
 // with their fill rate, leads and trials.
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Link } from "@/i18n/navigation";
 import { api, must } from "@/lib/api";
-import { useBranches, useCan, useLocalName, useProblemMessage } from "@/lib/hooks";
-import { clubToday, formatNumber, formatPercent, formatTime, CLUB_TIME_ZONE } from "@/lib/format";
+import { useBranches, useCan, useLocalName, useMemberName, useProblemMessage } from "@/lib/hooks";
+import { clubToday, formatDay, formatNumber, formatPercent, formatTime, intlLocale, CLUB_TIME_ZONE } from "@/lib/format";
 import { Card, Empty, ErrorNote, Loading } from "@/components/ui";
+import type { components } from "@/lib/api-types";
 
 const REFRESH_MS = 30_000;
 
@@ -61,6 +63,11 @@ export function Dashboard() {
       refetchInterval: REFRESH_MS,
     })),
   });
+  const summary = useQuery({
+    queryKey: ["dashboard", "members-summary", today],
+    queryFn: () => must(api.GET("/api/members/summary")),
+    refetchInterval: REFRESH_MS,
+  });
   const occupancy = useQueries({
     queries: (branches.data ?? []).map((b) => ({
       queryKey: ["occupancy", b.id],
@@ -81,7 +88,7 @@ export function Dashboard() {
     .filter((c) => c.status !== "Cancelled")
     .map((c) => ({ name: `${formatTime(c.startsAt, locale)} ${localName(c.nameEn, c.nameAr)}`, fill: Number(c.capacity) ? Number(c.booked) / Number(c.capacity) : 0 }));
   const n = (v: number | undefined) => (v === undefined ? undefined : formatNumber(v, locale));
-  const failed = [checkIns, classes, ...counts, ...occupancy].find((q) => q.error)?.error;
+  const failed = [checkIns, classes, summary, ...counts, ...occupancy].find((q) => q.error)?.error;
 
   return (
     <div className="space-y-4">
@@ -90,12 +97,17 @@ export function Dashboard() {
         {classes.dataUpdatedAt > 0 && <p className="text-sm text-slate-600">{t("updated", { time: formatTime(new Date(classes.dataUpdatedAt), locale) })}</p>}
       </div>
       {failed && <ErrorNote message={problem(failed)} />}
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
         {canCheckIns && <Kpi testId="check-ins" label={t("checkInsToday")} value={n(checkIns.data ? allowed.length : undefined)} />}
         <Kpi testId="inside" label={t("occupancy")} value={n(occupancy.every((o) => o.data) ? inside : undefined)} />
         <Kpi testId="classes" label={t("classesToday")} value={n(classes.data?.length)} />
         <Kpi testId="leads" label={t("leads")} value={n(counts[0]?.data ? Number(counts[0].data.total ?? 0) : undefined)} />
         <Kpi testId="trials" label={t("trials")} value={n(counts[1]?.data ? Number(counts[1].data.total ?? 0) : undefined)} />
+        <Kpi testId="expiring" label={t("expiringThisWeek")} value={n(summary.data ? Number(summary.data.expiringThisWeek) : undefined)} />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ExpiringThisWeek summary={summary} />
+        <LeadsAndTrials summary={summary} />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         {canCheckIns && (
@@ -147,5 +159,76 @@ export function Dashboard() {
         </ul>
       </Card>
     </div>
+  );
+}
+
+type Summary = ReturnType<typeof useQuery<components["schemas"]["MembersSummary"]>>;
+
+/** Memberships in force that end within the week with nothing after them: the members to call about renewing. */
+function ExpiringThisWeek({ summary }: { summary: Summary }) {
+  const t = useTranslations("dashboard");
+  const locale = useLocale();
+  const memberName = useMemberName();
+  const localName = useLocalName();
+  const data = summary.data;
+  return (
+    <Card title={t("expiringThisWeek")}>
+      {summary.isLoading ? (
+        <Loading />
+      ) : !data?.expiring.length ? (
+        <Empty>{t("noneExpiring")}</Empty>
+      ) : (
+        <>
+          <ul className="divide-y divide-slate-100" data-expiring>
+            {data.expiring.map((e) => (
+              <li key={e.subscriptionId}>
+                <Link href={`/members/${e.memberId}`} className="flex min-h-11 flex-wrap items-center justify-between gap-2 rounded p-2 hover:bg-slate-50 focus-visible:bg-slate-50">
+                  <span>
+                    <span className="font-semibold">{memberName(e)}</span> <span className="text-slate-600">· {localName(e.planNameEn, e.planNameAr)}</span>
+                  </span>
+                  <span>{t("endsOn", { day: formatDay(e.endDate, locale) })}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {Number(data.expiringThisWeek) > data.expiring.length && (
+            <p className="mt-2 text-sm text-slate-600">{t("andMore", { n: formatNumber(Number(data.expiringThisWeek) - data.expiring.length, locale) })}</p>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** New leads and trial passes per club day of the last week. */
+function LeadsAndTrials({ summary }: { summary: Summary }) {
+  const t = useTranslations("dashboard");
+  const locale = useLocale();
+  const days = (summary.data?.leadsAndTrials ?? []).map((d) => ({
+    day: new Intl.DateTimeFormat(intlLocale(locale), { weekday: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${d.day}T00:00:00Z`)),
+    leads: Number(d.leads),
+    trials: Number(d.trials),
+  }));
+  const total = days.reduce((sum, d) => sum + d.leads + d.trials, 0);
+  return (
+    <Card title={t("leadsAndTrials")}>
+      {summary.isLoading ? (
+        <Loading />
+      ) : (
+        <div className="h-64" dir="ltr" data-leads-chart data-total={total}>
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={days} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="day" reversed={locale === "ar"} />
+              <YAxis allowDecimals={false} tickFormatter={(v: number) => formatNumber(v, locale)} orientation={locale === "ar" ? "right" : "left"} />
+              <Tooltip formatter={(v) => formatNumber(Number(v), locale)} />
+              <Legend />
+              <Bar dataKey="leads" fill="#7c3aed" name={t("newLeads")} />
+              <Bar dataKey="trials" fill="#0284c7" name={t("newTrials")} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </Card>
   );
 }

@@ -12,7 +12,7 @@ import { useApiForm } from "./useApiForm";
 import type { components } from "@/lib/api-types";
 
 type Subscription = components["schemas"]["SubscriptionResponse"];
-type Tab = "subscriptions" | "attendance" | "charges" | "audit";
+type Tab = "subscriptions" | "bookings" | "attendance" | "charges" | "audit";
 
 /** Active members whose paid membership ends within a week show as expiring. */
 export function displayStatus(status: string, subscriptions: Subscription[] | undefined, today: string): string {
@@ -47,7 +47,7 @@ export function MemberProfile({ params }: { params: Record<string, string> }) {
   if (member.error || !member.data) return <ErrorNote message={problem(member.error)} onRetry={() => member.refetch()} />;
   const m = member.data;
   const name = memberName(m);
-  const tabs: Tab[] = ["subscriptions", "attendance", "charges", ...(canAudit ? (["audit"] as Tab[]) : [])];
+  const tabs: Tab[] = ["subscriptions", "bookings", "attendance", "charges", ...(canAudit ? (["audit"] as Tab[]) : [])];
 
   return (
     <div className="space-y-4">
@@ -95,6 +95,7 @@ export function MemberProfile({ params }: { params: Record<string, string> }) {
       </div>
 
       {tab === "subscriptions" && <Subscriptions memberId={id} canSell={canSell} />}
+      {tab === "bookings" && <Bookings memberId={id} />}
       {tab === "attendance" && <Attendance memberId={id} />}
       {tab === "charges" && <Charges memberId={id} />}
       {tab === "audit" && <Audit memberId={id} />}
@@ -349,6 +350,67 @@ function Attendance({ memberId }: { memberId: string }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+const BOOKING_COLOURS: Record<string, string> = {
+  Booked: "bg-green-100 text-green-900",
+  Attended: "bg-green-100 text-green-900",
+  Waitlisted: "bg-amber-100 text-amber-900",
+  NoShow: "bg-red-100 text-red-900",
+  LateCancelled: "bg-red-100 text-red-900",
+};
+
+/** The member's classes: upcoming places and waitlist places first, the history on request. */
+function Bookings({ memberId }: { memberId: string }) {
+  const t = useTranslations("profile");
+  const locale = useLocale();
+  const localName = useLocalName();
+  const problem = useProblemMessage();
+  const [past, setPast] = useState(false);
+  const bookings = useQuery({
+    queryKey: ["member", memberId, "bookings", past],
+    queryFn: () => must(api.GET("/api/members/{id}/bookings", { params: { path: { id: memberId }, query: { past } } })),
+  });
+  return (
+    <div className="space-y-3">
+      <div role="group" aria-label={t("bookings")} className="flex gap-2">
+        {[false, true].map((value) => (
+          <button
+            key={String(value)}
+            type="button"
+            aria-pressed={past === value}
+            onClick={() => setPast(value)}
+            data-bookings-when={value ? "past" : "upcoming"}
+            className={cx(secondaryButtonClass, past === value && "border-brand text-brand")}
+          >
+            {value ? t("pastBookings") : t("upcomingBookings")}
+          </button>
+        ))}
+      </div>
+      {bookings.isLoading ? (
+        <Loading />
+      ) : bookings.error ? (
+        <ErrorNote message={problem(bookings.error)} onRetry={() => bookings.refetch()} />
+      ) : !bookings.data?.length ? (
+        <Empty>{t("noBookings")}</Empty>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm" data-bookings>
+          {bookings.data.map((b) => (
+            <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 p-3" data-member-booking={b.status}>
+              <span>
+                <span className="font-semibold">{localName(b.classNameEn, b.classNameAr)}</span> · {formatDateTime(b.startsAt, locale)}
+                {b.classCancelled && <span className="ms-2 text-red-800">{t("classCancelled")}</span>}
+              </span>
+              <span className={cx("rounded-full px-2.5 py-0.5 text-sm font-semibold", BOOKING_COLOURS[b.status] ?? "bg-slate-100 text-slate-800")}>
+                {t(`bookingStatus.${b.status}`)}
+                {b.waitlistPosition != null && ` · ${t("waitlistPosition", { n: formatNumber(Number(b.waitlistPosition), locale) })}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 // Instant member search: results as you type (Arabic or Latin names, phone, number, email), arrow keys
 // to move, Enter to choose, Escape to close.
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { api, must } from "@/lib/api";
@@ -42,6 +42,9 @@ export function MemberSearch({
   const [text, setText] = useState("");
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
+  // Closing waits for a click on an option; typing again (or coming back) in the meantime keeps the list open.
+  const closing = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const keepOpen = () => clearTimeout(closing.current);
   const q = useDebounced(text.trim(), 150);
   const looksScanned = q.length > 40;
   const results = useQuery({
@@ -99,12 +102,16 @@ export function MemberSearch({
         value={text}
         placeholder={label ?? t("searchPlaceholder")}
         onChange={(e) => {
+          keepOpen();
           setText(e.target.value);
           setOpen(true);
           setActive(-1);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={keepOpen}
+        onBlur={() => {
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         className={cx(inputClass, big && "min-h-16 text-2xl")}
       />
       {open && items.length > 0 && (

@@ -8,7 +8,7 @@ import { api, must } from "@/lib/api";
 import { useBranches, useCan, useLocalName, useMe, useProblemMessage } from "@/lib/hooks";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { cx } from "@/lib/cx";
-import { buttonClass, Card, ErrorNote, Field, inputClass, Loading } from "@/components/ui";
+import { buttonClass, Card, Empty, ErrorNote, Field, inputClass, Loading, secondaryButtonClass } from "@/components/ui";
 import { BranchOptions } from "@/components/BranchOptions";
 import { useApiForm } from "./useApiForm";
 import type { components } from "@/lib/api-types";
@@ -64,18 +64,92 @@ export function Settings() {
   );
 }
 
+type FieldErrorsOf = ReturnType<typeof useApiForm>;
+
+/** The English and Arabic name of whatever a form creates or edits, with their errors. */
+function NameFields({ prefix, form, values }: { prefix: string; form: FieldErrorsOf; values?: { nameEn: string; nameAr: string } }) {
+  const t = useTranslations("settings");
+  return (
+    <>
+      <Field label={t("nameEn")} name={`${prefix}NameEn`} error={form.errors.fields.nameEn}>
+        <input id={`${prefix}NameEn`} name={`${prefix}NameEn`} className={inputClass} defaultValue={values?.nameEn} {...form.invalid("nameEn")} />
+      </Field>
+      <Field label={t("nameAr")} name={`${prefix}NameAr`} error={form.errors.fields.nameAr}>
+        <input id={`${prefix}NameAr`} name={`${prefix}NameAr`} className={inputClass} dir="rtl" defaultValue={values?.nameAr} {...form.invalid("nameAr")} />
+      </Field>
+    </>
+  );
+}
+
+/** Save, or cancel an edit, and the form's overall error. */
+function FormActions({ form, label, action, onCancel, className }: { form: FieldErrorsOf; label: string; action?: string; onCancel?: () => void; className?: string }) {
+  const tc = useTranslations("common");
+  return (
+    <div className={cx("space-y-2", className)}>
+      {form.errors.general && <ErrorNote message={form.errors.general} />}
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass} disabled={form.busy} data-action={action}>
+          {label}
+        </button>
+        {onCancel && (
+          <button type="button" className={secondaryButtonClass} onClick={onCancel}>
+            {tc("cancel")}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
 function ClubProfile() {
   const t = useTranslations("settings");
+  const tc = useTranslations("common");
   const locale = useLocale();
   const me = useMe();
+  const canEdit = useCan("club.settings");
+  const queries = useQueryClient();
+  const form = useApiForm();
+  const [saved, setSaved] = useState(false);
   if (!me.data) return <Loading />;
   const club = me.data.tenant;
+  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [club.timeZone];
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setSaved(false);
+    const done = await form.submit(() => must(api.PUT("/api/club", { body: { name: text(data, "clubName") ?? "", timeZone: text(data, "clubTimeZone") ?? "" } })));
+    if (done) {
+      setSaved(true);
+      await queries.invalidateQueries({ queryKey: ["me"] });
+    }
+  }
+
   return (
     <Card title={t("club")}>
+      {canEdit ? (
+        <form onSubmit={onSubmit} className="mb-4 grid gap-3 sm:grid-cols-2" noValidate data-club-form>
+          <Field label={t("clubName")} name="clubName" error={form.errors.fields.name}>
+            <input id="clubName" name="clubName" className={inputClass} defaultValue={club.name} {...form.invalid("name")} />
+          </Field>
+          <Field label={t("timeZone")} name="clubTimeZone" error={form.errors.fields.timeZone}>
+            <input id="clubTimeZone" name="clubTimeZone" list="time-zones" dir="ltr" className={inputClass} defaultValue={club.timeZone} {...form.invalid("timeZone")} />
+            <datalist id="time-zones">
+              {zones.map((zone) => (
+                <option key={zone} value={zone} />
+              ))}
+            </datalist>
+          </Field>
+          <div className="flex items-end gap-3 sm:col-span-2">
+            <FormActions form={form} label={tc("save")} action="save-club" />
+            {saved && <span role="status">{tc("saved")}</span>}
+          </div>
+        </form>
+      ) : null}
       <dl className="grid gap-2 sm:grid-cols-2">
-        <dt className="text-slate-600">{t("nameEn")}</dt>
+        <dt className="text-slate-600">{t("clubName")}</dt>
         <dd data-club-name>{club.name}</dd>
-        <dt className="text-slate-600">ID</dt>
+        <dt className="text-slate-600">{t("clubId")}</dt>
         <dd dir="ltr">{club.slug}</dd>
         <dt className="text-slate-600">{t("timeZone")}</dt>
         <dd dir="ltr">{club.timeZone}</dd>
@@ -88,213 +162,280 @@ function ClubProfile() {
   );
 }
 
-function Branches() {
+type Branch = components["schemas"]["BranchResponse"];
+type Hours = components["schemas"]["OpeningHours"];
+
+/** The week's opening hours from the editor's inputs: none when always open, else each open day's times. */
+function readHours(form: FormData, prefix: string): Hours[] {
+  if (form.get(`${prefix}alwaysOpen`) === "on") return [];
+  return DAYS.filter((day) => form.get(`${prefix}open-${day}`) === "on").map((day) => ({
+    day,
+    opens: `${text(form, `${prefix}opens-${day}`) ?? ""}:00`,
+    closes: `${text(form, `${prefix}closes-${day}`) ?? ""}:00`,
+  }));
+}
+
+/** One row per weekday: open or closed, and its times (closing before opening runs past midnight). */
+function OpeningHoursEditor({ prefix, hours, error }: { prefix: string; hours: Hours[]; error?: string }) {
   const t = useTranslations("settings");
   const ts = useTranslations("schedule");
-  const tc = useTranslations("common");
-  const localName = useLocalName();
-  const branches = useBranches();
-  const queries = useQueryClient();
-  const { errors, busy, submit, invalid } = useApiForm();
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const opens = text(form, "opens");
-    const closes = text(form, "closes");
-    const days = form.getAll("openDays").map(String) as DayOfWeek[];
-    const done = await submit(() =>
-      must(
-        api.POST("/api/branches", {
-          body: {
-            nameEn: text(form, "branchNameEn") ?? "",
-            nameAr: text(form, "branchNameAr") ?? "",
-            address: text(form, "address"),
-            timeZone: null,
-            openingHours: opens && closes ? days.map((day) => ({ day, opens: `${opens}:00`, closes: `${closes}:00` })) : [],
-          },
-        }),
-      ),
-    );
-    if (done) {
-      formElement.reset();
-      await queries.invalidateQueries({ queryKey: ["branches"] });
-    }
-  }
-
+  const [always, setAlways] = useState(hours.length === 0 && prefix !== "new-");
   return (
-    <div className="space-y-4">
-      <Card title={t("branches")}>
-        <ul className="divide-y divide-slate-100">
-          {branches.data?.map((b) => (
-            <li key={b.id} className="flex justify-between p-2">
-              <span>{localName(b.nameEn, b.nameAr)}</span>
-              <span className="text-slate-600">
-                {b.openingHours.length === 0 ? t("alwaysOpen") : b.openingHours.map((h) => `${ts(`weekdays.${h.day}`)} ${h.opens.slice(0, 5)}–${h.closes.slice(0, 5)}`).join(" · ")}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </Card>
-      <Card title={t("newBranch")}>
-        <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" noValidate>
-          <Field label={t("nameEn")} name="branchNameEn" error={errors.fields.nameEn}>
-            <input id="branchNameEn" name="branchNameEn" className={inputClass} {...invalid("nameEn")} />
-          </Field>
-          <Field label={t("nameAr")} name="branchNameAr" error={errors.fields.nameAr}>
-            <input id="branchNameAr" name="branchNameAr" className={inputClass} dir="rtl" {...invalid("nameAr")} />
-          </Field>
-          <Field label="Address" name="address" error={errors.fields.address}>
-            <input id="address" name="address" className={inputClass} />
-          </Field>
-          <fieldset className="sm:col-span-3">
-            <legend className="text-sm font-medium">{t("openingHours")}</legend>
-            <div className="flex flex-wrap items-center gap-3">
-              {DAYS.map((d) => (
-                <label key={d} className="flex min-h-11 items-center gap-1">
-                  <input type="checkbox" name="openDays" value={d} defaultChecked /> {ts(`weekdays.${d}`)}
-                </label>
-              ))}
-              <label className="flex items-center gap-1">
-                {ts("from")} <input name="opens" type="time" className={inputClass} aria-label={ts("from")} />
-              </label>
-              <label className="flex items-center gap-1">
-                {ts("to")} <input name="closes" type="time" className={inputClass} aria-label={ts("to")} />
-              </label>
-            </div>
-            {errors.fields.openingHours && <p className="text-sm text-red-700">{errors.fields.openingHours}</p>}
-          </fieldset>
-          {errors.general && <ErrorNote message={errors.general} />}
-          <div>
-            <button type="submit" className={buttonClass} disabled={busy}>
-              {tc("create")}
-            </button>
-          </div>
-        </form>
-      </Card>
-    </div>
+    <fieldset className="space-y-2 sm:col-span-3" data-opening-hours>
+      <legend className="text-sm font-medium">{t("openingHours")}</legend>
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" name={`${prefix}alwaysOpen`} checked={always} onChange={(e) => setAlways(e.target.checked)} /> {t("alwaysOpen")}
+      </label>
+      {!always && (
+        <table className="w-full max-w-xl text-start">
+          <tbody>
+            {DAYS.map((day) => {
+              const current = hours.find((h) => h.day === day);
+              const open = hours.length === 0 || current !== undefined;
+              return (
+                <tr key={day} data-day={day}>
+                  <td className="pe-3">
+                    <label className="flex min-h-11 items-center gap-2">
+                      <input type="checkbox" name={`${prefix}open-${day}`} defaultChecked={open} /> {ts(`weekdays.${day}`)}
+                    </label>
+                  </td>
+                  <td className="pe-2">
+                    <input name={`${prefix}opens-${day}`} type="time" className={inputClass} defaultValue={current?.opens.slice(0, 5) ?? "06:00"} aria-label={`${ts(`weekdays.${day}`)} ${ts("from")}`} />
+                  </td>
+                  <td>
+                    <input name={`${prefix}closes-${day}`} type="time" className={inputClass} defaultValue={current?.closes.slice(0, 5) ?? "23:00"} aria-label={`${ts(`weekdays.${day}`)} ${ts("to")}`} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {error && <p className="text-sm text-red-700">{error}</p>}
+    </fieldset>
   );
 }
 
-function Plans() {
+/** Opens a branch, or changes one: names, address and the week's opening hours. */
+function BranchForm({ branch, onDone }: { branch?: Branch; onDone: () => void }) {
   const t = useTranslations("settings");
   const tc = useTranslations("common");
-  const locale = useLocale();
-  const localName = useLocalName();
   const queries = useQueryClient();
-  const plans = useQuery({ queryKey: ["plans"], queryFn: () => must(api.GET("/api/membership-plans")) });
-  const { errors, busy, submit, invalid } = useApiForm();
+  const form = useApiForm();
+  const prefix = branch ? `branch-${branch.id}-` : "new-";
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const kind = (text(form, "kind") ?? "TimeBased") as components["schemas"]["PlanKind"];
-    const done = await submit(() =>
-      must(
-        api.POST("/api/membership-plans", {
-          body: {
-            nameEn: text(form, "planNameEn") ?? "",
-            nameAr: text(form, "planNameAr") ?? "",
-            kind,
-            duration: Number(text(form, "duration") ?? 1),
-            durationUnit: (text(form, "durationUnit") ?? "Months") as components["schemas"]["DurationUnit"],
-            visits: kind === "VisitPack" ? Number(text(form, "visits") ?? 0) : null,
-            price: Number(text(form, "price") ?? 0),
-            priceIncludesVat: form.get("priceIncludesVat") === "on",
-            joiningFee: Number(text(form, "joiningFee") ?? 0),
-            terms: {
-              allBranches: true,
-              branchIds: [],
-              accessFrom: null,
-              accessUntil: null,
-              classCredits: text(form, "classCredits") ? Number(text(form, "classCredits")) : null,
-              maxFreezesPerYear: Number(text(form, "maxFreezes") ?? 0),
-              minFreezeDays: Number(text(form, "minFreezeDays") ?? 0),
-              maxFreezeDays: Number(text(form, "maxFreezeDays") ?? 0),
-            },
-          },
-        }),
-      ),
+    const element = event.currentTarget;
+    const data = new FormData(element);
+    const body = {
+      nameEn: text(data, `${prefix}NameEn`) ?? "",
+      nameAr: text(data, `${prefix}NameAr`) ?? "",
+      address: text(data, `${prefix}address`),
+      timeZone: branch?.timeZone ?? null,
+      openingHours: readHours(data, prefix),
+    };
+    const done = await form.submit(() =>
+      must(branch ? api.PUT("/api/branches/{id}", { params: { path: { id: branch.id } }, body }) : api.POST("/api/branches", { body })),
     );
     if (done) {
-      formElement.reset();
-      await queries.invalidateQueries({ queryKey: ["plans"] });
+      if (!branch) element.reset();
+      await queries.invalidateQueries({ queryKey: ["branches"] });
+      onDone();
     }
   }
 
-  const num = (name: string, label: string, value: string, error?: string) => (
-    <Field label={label} name={name} error={error}>
-      <input id={name} name={name} type="number" min="0" step="any" className={inputClass} defaultValue={value} />
-    </Field>
+  return (
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" noValidate data-branch-form={branch?.id ?? "new"}>
+      <NameFields prefix={prefix} form={form} values={branch} />
+      <Field label={t("address")} name={`${prefix}address`} error={form.errors.fields.address}>
+        <input id={`${prefix}address`} name={`${prefix}address`} className={inputClass} defaultValue={branch?.address ?? ""} />
+      </Field>
+      <OpeningHoursEditor prefix={prefix} hours={branch?.openingHours ?? []} error={form.errors.fields.openingHours} />
+      <FormActions form={form} label={branch ? tc("save") : tc("create")} action="save-branch" onCancel={branch ? onDone : undefined} className="sm:col-span-3" />
+    </form>
   );
+}
 
+/** A card listing the items, each with an edit button opening its form in place, and a card with the form for a new one. */
+function EditableList<T extends { id: string }>(props: {
+  title: string;
+  newTitle: string;
+  items: { isLoading: boolean; data?: T[] };
+  list: string;
+  summary: (item: T) => React.ReactNode;
+  form: (item: T | undefined, done: () => void) => React.ReactNode;
+}) {
+  const tc = useTranslations("common");
+  const [editing, setEditing] = useState<string>();
+  const { data, isLoading } = props.items;
   return (
     <div className="space-y-4">
-      <Card title={t("plans")}>
-        {plans.isLoading ? (
+      <Card title={props.title}>
+        {isLoading ? (
           <Loading />
+        ) : !data?.length ? (
+          <Empty />
         ) : (
-          <ul className="divide-y divide-slate-100" data-plans>
-            {plans.data?.map((p) => (
-              <li key={p.id} className="flex justify-between p-2">
-                <span>{localName(p.nameEn, p.nameAr)}</span>
-                <span>
-                  {formatMoney(p.priceWithVat.total, locale)} · {formatNumber(Number(p.duration), locale)} {p.durationUnit} · {p.isActive ? t("active") : t("inactive")}
-                </span>
+          <ul className="divide-y divide-slate-100" {...{ [`data-${props.list}`]: true }}>
+            {data.map((item) => (
+              <li key={item.id} className="space-y-3 p-2">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  {props.summary(item)}
+                  {editing !== item.id && (
+                    <button type="button" className={secondaryButtonClass} onClick={() => setEditing(item.id)} data-action="edit">
+                      {tc("edit")}
+                    </button>
+                  )}
+                </div>
+                {editing === item.id && props.form(item, () => setEditing(undefined))}
               </li>
             ))}
           </ul>
         )}
       </Card>
-      <Card title={t("newPlan")}>
-        <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-4" noValidate data-plan-form>
-          <Field label={t("nameEn")} name="planNameEn" error={errors.fields.nameEn}>
-            <input id="planNameEn" name="planNameEn" className={inputClass} {...invalid("nameEn")} />
-          </Field>
-          <Field label={t("nameAr")} name="planNameAr" error={errors.fields.nameAr}>
-            <input id="planNameAr" name="planNameAr" className={inputClass} dir="rtl" {...invalid("nameAr")} />
-          </Field>
-          <Field label={t("kind")} name="kind" error={errors.fields.kind}>
-            <select id="kind" name="kind" className={inputClass}>
-              <option value="TimeBased">TimeBased</option>
-              <option value="VisitPack">VisitPack</option>
-              <option value="RecurringMonthly">RecurringMonthly</option>
-            </select>
-          </Field>
-          <Field label={t("duration")} name="duration" error={errors.fields.duration}>
-            <div className="flex gap-2">
-              <input id="duration" name="duration" type="number" min="1" className={inputClass} defaultValue="1" />
-              <select name="durationUnit" className={inputClass} aria-label={t("duration")}>
-                <option value="Months">Months</option>
-                <option value="Days">Days</option>
-              </select>
-            </div>
-          </Field>
-          {num("price", t("price"), "300", errors.fields.price)}
-          {num("joiningFee", "Joining fee", "0", errors.fields.joiningFee)}
-          {num("visits", t("visits"), "", errors.fields.visits)}
-          {num("classCredits", "Class credits", "", errors.fields["terms.classCredits"])}
-          {num("maxFreezes", "Freezes / year", "2", errors.fields["terms.maxFreezesPerYear"])}
-          {num("minFreezeDays", "Min freeze days", "1", errors.fields["terms.minFreezeDays"])}
-          {num("maxFreezeDays", "Max freeze days", "30", errors.fields["terms.maxFreezeDays"])}
-          <label className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" name="priceIncludesVat" defaultChecked /> VAT included
-          </label>
-          {errors.general && (
-            <div className="sm:col-span-4">
-              <ErrorNote message={errors.general} />
-            </div>
-          )}
-          <div>
-            <button type="submit" className={buttonClass} disabled={busy} data-action="save-plan">
-              {tc("create")}
-            </button>
-          </div>
-        </form>
-      </Card>
+      <Card title={props.newTitle}>{props.form(undefined, () => undefined)}</Card>
     </div>
+  );
+}
+
+function Branches() {
+  const t = useTranslations("settings");
+  const ts = useTranslations("schedule");
+  const localName = useLocalName();
+  const branches = useBranches();
+  return (
+    <EditableList
+      title={t("branches")}
+      newTitle={t("newBranch")}
+      items={branches}
+      list="branches"
+      summary={(b) => (
+        <>
+          <span className="font-semibold">{localName(b.nameEn, b.nameAr)}</span>
+          <span className="text-slate-600" data-branch-hours={b.id}>
+            {b.openingHours.length === 0 ? t("alwaysOpen") : [...b.openingHours].sort((x, y) => DAYS.indexOf(x.day) - DAYS.indexOf(y.day)).map((h) => `${ts(`weekdays.${h.day}`)} ${h.opens.slice(0, 5)}–${h.closes.slice(0, 5)}`).join(" · ")}
+          </span>
+        </>
+      )}
+      form={(b, done) => <BranchForm branch={b} onDone={done} />}
+    />
+  );
+}
+
+type Plan = components["schemas"]["PlanResponse"];
+
+/** Creates a plan, or changes one (memberships already sold keep their terms). */
+function PlanForm({ plan, onDone }: { plan?: Plan; onDone: () => void }) {
+  const t = useTranslations("settings");
+  const tc = useTranslations("common");
+  const queries = useQueryClient();
+  const form = useApiForm();
+  // The new plan's inputs keep their plain ids (planNameEn, price…); an edited plan's are prefixed.
+  const id = (name: string) => (plan ? `plan-${plan.id}-${name}` : name);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const data = new FormData(element);
+    const value = (name: string) => text(data, id(name));
+    const kind = (value("kind") ?? "TimeBased") as components["schemas"]["PlanKind"];
+    const body = {
+      nameEn: value("planNameEn") ?? "",
+      nameAr: value("planNameAr") ?? "",
+      kind,
+      duration: Number(value("duration") ?? 1),
+      durationUnit: (value("durationUnit") ?? "Months") as components["schemas"]["DurationUnit"],
+      visits: kind === "VisitPack" ? Number(value("visits") ?? 0) : null,
+      price: Number(value("price") ?? 0),
+      priceIncludesVat: data.get(id("priceIncludesVat")) === "on",
+      joiningFee: Number(value("joiningFee") ?? 0),
+      terms: {
+        allBranches: plan?.terms.allBranches ?? true,
+        branchIds: plan?.terms.branchIds ?? [],
+        accessFrom: plan?.terms.accessFrom ?? null,
+        accessUntil: plan?.terms.accessUntil ?? null,
+        classCredits: value("classCredits") ? Number(value("classCredits")) : null,
+        maxFreezesPerYear: Number(value("maxFreezes") ?? 0),
+        minFreezeDays: Number(value("minFreezeDays") ?? 0),
+        maxFreezeDays: Number(value("maxFreezeDays") ?? 0),
+      },
+    };
+    const done = await form.submit(() =>
+      must(plan ? api.PUT("/api/membership-plans/{id}", { params: { path: { id: plan.id } }, body }) : api.POST("/api/membership-plans", { body })),
+    );
+    if (done) {
+      if (!plan) element.reset();
+      await queries.invalidateQueries({ queryKey: ["plans"] });
+      onDone();
+    }
+  }
+
+  const num = (name: string, label: string, value: string, error?: string) => (
+    <Field label={label} name={id(name)} error={error}>
+      <input id={id(name)} name={id(name)} type="number" min="0" step="any" className={inputClass} defaultValue={value} />
+    </Field>
+  );
+  const given = (v: number | string | null | undefined, fallback: string) => (v === null || v === undefined ? fallback : String(v));
+
+  return (
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-4" noValidate data-plan-form={plan?.id ?? "new"}>
+      <NameFields prefix={id("plan")} form={form} values={plan} />
+      <Field label={t("kind")} name={id("kind")} error={form.errors.fields.kind}>
+        <select id={id("kind")} name={id("kind")} className={inputClass} defaultValue={plan?.kind ?? "TimeBased"}>
+          {(["TimeBased", "VisitPack", "RecurringMonthly"] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t("duration")} name={id("duration")} error={form.errors.fields.duration}>
+        <div className="flex gap-2">
+          <input id={id("duration")} name={id("duration")} type="number" min="1" className={inputClass} defaultValue={given(plan?.duration, "1")} />
+          <select name={id("durationUnit")} className={inputClass} aria-label={t("durationUnit")} defaultValue={plan?.durationUnit ?? "Months"}>
+            <option value="Months">{t("months")}</option>
+            <option value="Days">{t("daysUnit")}</option>
+          </select>
+        </div>
+      </Field>
+      {num("price", t("price"), given(plan?.price, "300"), form.errors.fields.price)}
+      {num("joiningFee", t("joiningFee"), given(plan?.joiningFee, "0"), form.errors.fields.joiningFee)}
+      {num("visits", t("visits"), given(plan?.visits, ""), form.errors.fields.visits)}
+      {num("classCredits", t("classCredits"), given(plan?.terms.classCredits, ""), form.errors.fields["terms.classCredits"])}
+      {num("maxFreezes", t("maxFreezes"), given(plan?.terms.maxFreezesPerYear, "2"), form.errors.fields["terms.maxFreezesPerYear"])}
+      {num("minFreezeDays", t("minFreezeDays"), given(plan?.terms.minFreezeDays, "1"), form.errors.fields["terms.minFreezeDays"])}
+      {num("maxFreezeDays", t("maxFreezeDays"), given(plan?.terms.maxFreezeDays, "30"), form.errors.fields["terms.maxFreezeDays"])}
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" name={id("priceIncludesVat")} defaultChecked={plan?.priceIncludesVat ?? true} /> {t("vatIncluded")}
+      </label>
+      <FormActions form={form} label={plan ? tc("save") : tc("create")} action="save-plan" onCancel={plan ? onDone : undefined} className="sm:col-span-4" />
+    </form>
+  );
+}
+
+function Plans() {
+  const t = useTranslations("settings");
+  const locale = useLocale();
+  const localName = useLocalName();
+  const plans = useQuery({ queryKey: ["plans"], queryFn: () => must(api.GET("/api/membership-plans")) });
+  return (
+    <EditableList
+      title={t("plans")}
+      newTitle={t("newPlan")}
+      items={plans}
+      list="plans"
+      summary={(p) => (
+        <>
+          <span className="font-semibold">{localName(p.nameEn, p.nameAr)}</span>
+          <span>
+            {formatMoney(p.priceWithVat.total, locale)} · {formatNumber(Number(p.duration), locale)} {p.durationUnit === "Days" ? t("daysUnit") : t("months")} ·{" "}
+            {p.isActive ? t("active") : t("inactive")}
+          </span>
+        </>
+      )}
+      form={(p, done) => <PlanForm plan={p} onDone={done} />}
+    />
   );
 }
 
@@ -351,22 +492,14 @@ function ClassSettings() {
             }
           }}
         >
-          <Field label={ts("nameEn")} name="typeNameEn" error={typeForm.errors.fields.nameEn}>
-            <input id="typeNameEn" name="typeNameEn" className={inputClass} />
-          </Field>
-          <Field label={ts("nameAr")} name="typeNameAr" error={typeForm.errors.fields.nameAr}>
-            <input id="typeNameAr" name="typeNameAr" className={inputClass} dir="rtl" />
-          </Field>
+          <NameFields prefix="type" form={typeForm} />
           <Field label={t("length")} name="typeLength" error={typeForm.errors.fields.durationMinutes}>
             <input id="typeLength" name="typeLength" type="number" className={inputClass} defaultValue="60" />
           </Field>
           <Field label={t("capacity")} name="typeCapacity" error={typeForm.errors.fields.defaultCapacity}>
             <input id="typeCapacity" name="typeCapacity" type="number" className={inputClass} defaultValue="20" />
           </Field>
-          {typeForm.errors.general && <ErrorNote message={typeForm.errors.general} />}
-          <button type="submit" className={buttonClass} disabled={typeForm.busy} data-action="save-class-type">
-            {tc("create")}
-          </button>
+          <FormActions form={typeForm} label={tc("create")} action="save-class-type" />
         </form>
       </Card>
       <Card title={t("rooms")}>
@@ -407,19 +540,11 @@ function ClassSettings() {
               <BranchOptions branches={branches.data} />
             </select>
           </Field>
-          <Field label={ts("nameEn")} name="roomNameEn" error={roomForm.errors.fields.nameEn}>
-            <input id="roomNameEn" name="roomNameEn" className={inputClass} />
-          </Field>
-          <Field label={ts("nameAr")} name="roomNameAr" error={roomForm.errors.fields.nameAr}>
-            <input id="roomNameAr" name="roomNameAr" className={inputClass} dir="rtl" />
-          </Field>
+          <NameFields prefix="room" form={roomForm} />
           <Field label={t("capacity")} name="roomCapacity" error={roomForm.errors.fields.capacity}>
             <input id="roomCapacity" name="roomCapacity" type="number" className={inputClass} defaultValue="20" />
           </Field>
-          {roomForm.errors.general && <ErrorNote message={roomForm.errors.general} />}
-          <button type="submit" className={buttonClass} disabled={roomForm.busy}>
-            {tc("create")}
-          </button>
+          <FormActions form={roomForm} label={tc("create")} />
         </form>
       </Card>
       <Card title={t("trainers")}>

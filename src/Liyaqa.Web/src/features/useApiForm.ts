@@ -1,11 +1,12 @@
 "use client";
 import { useState } from "react";
-import { ApiError, toFieldErrors, type FieldErrors } from "@/lib/problems";
-import { useProblemMessage } from "@/lib/hooks";
+import { ApiError, localizeProblem, type FieldErrors } from "@/lib/problems";
+import { useCatalogue, useProblemMessage } from "@/lib/hooks";
 
 /** Runs a submission and keeps the API's refusal as messages per field plus one overall message. */
 export function useApiForm() {
   const message = useProblemMessage();
+  const { t, locale } = useCatalogue();
   const [errors, setErrors] = useState<FieldErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
 
@@ -16,9 +17,7 @@ export function useApiForm() {
       return await action();
     } catch (error) {
       if (error instanceof ApiError) {
-        const mapped = toFieldErrors(error.problem);
-        const hasFields = Object.keys(mapped.fields).length > 0;
-        setErrors({ fields: mapped.fields, general: hasFields ? mapped.general : message(error) });
+        setErrors(localizeProblem(error.problem, t, locale));
       } else {
         setErrors({ fields: {}, general: message(error) });
       }

@@ -627,6 +627,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/club": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The club's profile. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClubProfileResponse"];
+                    };
+                };
+            };
+        };
+        /** Rename the club or change its time zone (an IANA id such as Asia/Riyadh). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ClubProfileRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClubProfileResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/platform/sessions/revoke": {
         parameters: {
             query?: never;
@@ -2062,6 +2122,42 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Memberships ending in the next 7 days with nothing to follow (count, soonest 50), and new leads and trials per club day of the last 7. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MembersSummary"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3818,6 +3914,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/members/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's bookings, cancelled ones too: classes not yet ended, soonest first (past=true: classes started before now, latest first); at most 200. */
+        get: {
+            parameters: {
+                query?: {
+                    past?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberBookingResponse"][];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/booking-policy": {
         parameters: {
             query?: never;
@@ -5124,6 +5267,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/failed-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Card charges the gateway declined (online payments and renewal attempts) over the club's days from-to, with the reason; format=csv for a CSV file. */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    format?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FailedPaymentsReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/bookings": {
         parameters: {
             query?: never;
@@ -5676,6 +5859,21 @@ export interface components {
             color: null | string;
             level: null | string;
         };
+        ClubProfileRequest: {
+            name: string;
+            timeZone: string;
+        };
+        ClubProfileResponse: {
+            slug: string;
+            name: string;
+            timeZone: string;
+            currency: string;
+            /** Format: double */
+            vatRate: number | string;
+            vatNumber: null | string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         /** @enum {unknown} */
         CollectionStatus: "Due" | "Collected" | "Suspended";
         CompletePasswordResetRequest: {
@@ -5791,6 +5989,50 @@ export interface components {
         };
         /** @enum {unknown} */
         DurationUnit: "Days" | "Months";
+        ExpiringMembership: {
+            /** Format: uuid */
+            memberId: string;
+            /** Format: int32 */
+            number: number | string;
+            firstNameEn: string;
+            lastNameEn: string;
+            firstNameAr: string;
+            lastNameAr: string;
+            phone: null | string;
+            /** Format: uuid */
+            subscriptionId: string;
+            planNameEn: string;
+            planNameAr: string;
+            /** Format: date */
+            endDate: string;
+        };
+        FailedPaymentRow: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            memberId: string;
+            /** Format: int32 */
+            memberNumber: number | string;
+            nameEn: string;
+            invoiceNumber: null | string;
+            purpose: components["schemas"]["GatewayChargePurpose"];
+            /** Format: double */
+            amount: number | string;
+            code: null | string;
+            reason: null | string;
+        };
+        FailedPaymentsReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            currency: string;
+            rows: components["schemas"]["FailedPaymentRow"][];
+            /** Format: int32 */
+            count: number | string;
+            /** Format: double */
+            amount: number | string;
+        };
         Freeze: {
             /** Format: uuid */
             id: string;
@@ -5972,6 +6214,14 @@ export interface components {
         JsonElement: unknown;
         /** @enum {unknown} */
         LateCancelPenalty: "None" | "ForfeitCredit" | "Fee";
+        LeadsAndTrialsDay: {
+            /** Format: date */
+            day: string;
+            /** Format: int32 */
+            leads: number | string;
+            /** Format: int32 */
+            trials: number | string;
+        };
         LivenessResponse: {
             status: string;
             /** Format: date-time */
@@ -5980,6 +6230,28 @@ export interface components {
         LoginRequest: {
             email: string;
             password: string;
+        };
+        MemberBookingResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            classNameEn: string;
+            classNameAr: string;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            classCancelled: boolean;
+            status: components["schemas"]["BookingStatus"];
+            /** Format: int32 */
+            waitlistPosition: null | number | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            cancelledAt: null | string;
         };
         MemberImportResponse: {
             /** Format: uuid */
@@ -6048,6 +6320,14 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             archivedAt: null | string;
+        };
+        MembersSummary: {
+            /** Format: date */
+            today: string;
+            /** Format: int32 */
+            expiringThisWeek: number | string;
+            expiring: components["schemas"]["ExpiringMembership"][];
+            leadsAndTrials: components["schemas"]["LeadsAndTrialsDay"][];
         };
         /** @enum {unknown} */
         MemberStatus: "Lead" | "Trial" | "Active" | "Frozen" | "Expired" | "Cancelled";

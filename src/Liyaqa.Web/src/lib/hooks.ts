@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { api, must } from "./api";
-import { ApiError } from "./problems";
+import { ApiError, problemMessage, type Catalogue } from "./problems";
 import { can, type Permission } from "./permissions";
 
 export function useMe() {
@@ -28,22 +28,15 @@ export function useLocalName() {
   return (en?: string | null, ar?: string | null) => (locale === "ar" ? ar || en : en || ar) ?? "";
 }
 
-/** The message to show for an error: a known refusal code in the UI's language, else the API's own words, else one per status. */
+/** The catalogues as {@link Catalogue}: next-intl's root translator, whose keys are dotted paths. */
+export function useCatalogue(): { t: Catalogue; locale: string } {
+  return { t: useTranslations() as unknown as Catalogue, locale: useLocale() };
+}
+
+/** The message to show for an error, always in the UI's language (see {@link problemMessage}). */
 export function useProblemMessage() {
-  const t = useTranslations("problems");
-  const codes = useTranslations("problemCodes");
-  const locale = useLocale();
-  return (error: unknown): string => {
-    if (error instanceof ApiError) {
-      const code = error.problem.code as "freeze-length" | undefined;
-      if (code && codes.has(code)) return codes(code);
-      const status = error.problem.status ?? 500;
-      const generic = t.has(String(status) as "400") ? t(String(status) as "400") : t("500");
-      // The API words its problems in English only; Arabic gets the status's own message.
-      return locale === "ar" ? generic : (error.problem.detail ?? generic);
-    }
-    return t("503");
-  };
+  const { t, locale } = useCatalogue();
+  return (error: unknown): string => (error instanceof ApiError ? problemMessage(error.problem, t, locale) : t("problems.503"));
 }
 
 /** A member's full name in the UI's language, or in the other script when only that one is known. */

@@ -38,6 +38,8 @@ export const MATRIX = {
   "payments.record": desk,
   "credit-notes.issue": managers,
   "billing.settings": admins,
+  "reports.read": managers,
+  "club.settings": admins,
   "member.self": ["Member"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -4,12 +4,14 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { Link } from "@/i18n/navigation";
-import { toFieldErrors } from "@/lib/problems";
+import { localizeProblem } from "@/lib/problems";
+import { useCatalogue } from "@/lib/hooks";
 import { buttonClass, Field, inputClass } from "@/components/ui";
 
 export function ResetPasswordForm() {
   const t = useTranslations("resetPassword");
   const query = useSearchParams();
+  const catalogue = useCatalogue();
   const [state, setState] = useState<{ done?: boolean; error?: string; busy?: boolean }>({});
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -23,8 +25,8 @@ export function ResetPasswordForm() {
     }).catch(() => null);
     if (response?.ok) return setState({ done: true });
     const problem = response ? await response.json().catch(() => ({})) : {};
-    const mapped = toFieldErrors(problem);
-    setState({ error: Object.values(mapped.fields)[0] ?? mapped.general ?? t("failed") });
+    const mapped = localizeProblem(problem, catalogue.t, catalogue.locale);
+    setState({ error: mapped.fields.token ? t("failed") : (Object.values(mapped.fields)[0] ?? t("failed")) });
   }
 
   return (
