@@ -68,6 +68,9 @@ public static class DependencyInjection
         {
             options.AbortOnConnectFail = false;
             options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
+            // Reads and writes on the .NET thread pool: the client's own ten dedicated threads ran every awaiting
+            // request's continuation on a 2-core box (a third of the API's CPU time in a GET profile).
+            options.SocketManager = StackExchange.Redis.SocketManager.ThreadPool;
         });
 
         builder.Services.AddOptions<AuthOptions>()

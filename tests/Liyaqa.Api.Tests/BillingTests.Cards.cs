@@ -129,6 +129,34 @@ public sealed partial class BillingTests
     }
 
     [Fact]
+    public async Task A_card_payment_is_refunded_to_the_card_at_the_gateway_and_a_retried_refund_pays_back_once()
+    {
+        using var club = await ClubAsync("bill-cardback");
+        var (member, invoice) = await club.SoldMemberAsync();
+        var paid = await (await PayByCardAsync(club, member, invoice.Id(), 345m, await CardTokenAsync(ApprovedCard), "back-1")).Content.ReadFromJsonAsync<JsonElement>();
+
+        async Task<HttpResponseMessage> RefundAsync(decimal amount, string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/invoices/{invoice.Id()}/refunds") { Content = JsonContent.Create(new { reason = "Moved to Jeddah", amount }) };
+            request.Headers.Add("Idempotency-Key", key);
+            return await club.Owner.SendAsync(request);
+        }
+
+        var first = await RefundAsync(100m, "back-refund-1");
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var refund = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refund");
+        Assert.Equal(("Online", -100m), (refund.GetProperty("method").GetString(), refund.GetProperty("amount").GetDecimal()));
+        Assert.StartsWith("rf_", refund.GetProperty("reference").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await RefundAsync(100m, "back-refund-1")).StatusCode);
+
+        // The gateway gave back 100.00 of the 345.00 charge, once.
+        var atGateway = await app.Gateway.GetFromJsonAsync<JsonElement>($"/v1/charges/{paid.GetProperty("gatewayReference").GetString()}");
+        Assert.Equal(10_000, atGateway.GetProperty("refunded").GetInt64());
+        Assert.Equal("refund-exceeds-paid", (await (await RefundAsync(300m, "back-refund-2")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+        Assert.Equal(10_000, (await app.Gateway.GetFromJsonAsync<JsonElement>($"/v1/charges/{paid.GetProperty("gatewayReference").GetString()}")).GetProperty("refunded").GetInt64());
+    }
+
+    [Fact]
     public async Task A_webhook_is_taken_only_with_a_valid_signature_and_a_repeated_one_changes_nothing()
     {
         using var club = await ClubAsync("bill-hook");

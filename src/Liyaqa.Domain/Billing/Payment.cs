@@ -80,8 +80,11 @@ public sealed class Payment : Entity, ITenantOwned
         return payment;
     }
 
-    /// <summary>Pays back an issued credit note's total of <paramref name="invoice"/>, by <paramref name="method"/> (at a branch's drawer when given).</summary>
-    public static Payment Refund(string number, Invoice invoice, Invoice creditNote, PaymentMethod method, Guid? branchId, DateTimeOffset now)
+    /// <summary>
+    /// Pays back an issued credit note's total of <paramref name="invoice"/>, by <paramref name="method"/> (at a branch's
+    /// drawer when given; <paramref name="reference"/> is the gateway's refund of a card payment).
+    /// </summary>
+    public static Payment Refund(string number, Invoice invoice, Invoice creditNote, PaymentMethod method, Guid? branchId, DateTimeOffset now, string? reference = null)
     {
         new DomainErrors().Check(Enum.IsDefined(method), "method", "Cash, Card, Mada, BankTransfer or Online.").ThrowIfAny();
         var refund = new Payment
@@ -93,6 +96,7 @@ public sealed class Payment : Entity, ITenantOwned
             Currency = invoice.Currency,
             CreditNoteId = creditNote.Id,
             BranchId = branchId,
+            Reference = reference,
             ReceivedAt = now,
         };
         refund._allocations.Add(new PaymentAllocation(invoice.Id, -creditNote.Total));

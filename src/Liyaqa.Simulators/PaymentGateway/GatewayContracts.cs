@@ -13,12 +13,17 @@ public sealed record ChargeFailure(string Code, string Message);
 
 public sealed record Charge(
     string Id, string Status, long Amount, string Currency, string Description, string Brand, string Last4,
-    IReadOnlyDictionary<string, string> Metadata, ChargeFailure? Failure, DateTimeOffset CreatedAt, DateTimeOffset? SettledAt)
+    IReadOnlyDictionary<string, string> Metadata, ChargeFailure? Failure, DateTimeOffset CreatedAt, DateTimeOffset? SettledAt, long Refunded = 0)
 {
     public const string Paid = "paid";
     public const string Failed = "failed";
     public const string Pending = "pending";
 }
+
+/// <summary>Money given back on a paid charge, in halalas.</summary>
+public sealed record RefundRequest(long Amount);
+
+public sealed record Refund(string Id, string ChargeId, long Amount, string Currency, DateTimeOffset CreatedAt);
 
 public sealed record WebhookEvent(string Id, string Type, DateTimeOffset CreatedAt, Charge Data);
 

@@ -28,6 +28,7 @@ public static class GatewaySimulatorEndpoints
         v1.MapGet("/tokens/{id}", (string id, SimulatedGateway gateway) =>
             gateway.FindToken(id) is { } token ? Results.Ok(token) : Error(StatusCodes.Status404NotFound, "invalid_request_error", "No such token."));
         v1.MapPost("/charges", ChargeAsync);
+        v1.MapPost("/charges/{id}/refunds", Refund);
         v1.MapGet("/charges/{id}", (string id, SimulatedGateway gateway) =>
             gateway.FindCharge(id) is { } charge ? Results.Ok(charge) : Error(StatusCodes.Status404NotFound, "invalid_request_error", "No such charge."));
         return app;
@@ -107,6 +108,26 @@ public static class GatewaySimulatorEndpoints
         }
 
         return answer.Replayed ? Results.Ok(answer.Charge) : Results.Created($"/v1/charges/{answer.Charge.Id}", answer.Charge);
+    }
+
+    private static IResult Refund(string id, HttpContext http, RefundRequest request, SimulatedGateway gateway)
+    {
+        if (http.Request.Headers["Idempotency-Key"].ToString() is not { Length: > 0 and <= 255 } key)
+        {
+            return Error(StatusCodes.Status400BadRequest, "invalid_request_error", "An Idempotency-Key header (at most 255 characters) is required.");
+        }
+
+        if (gateway.FindCharge(id) is null)
+        {
+            return Error(StatusCodes.Status404NotFound, "invalid_request_error", "No such charge.");
+        }
+
+        return gateway.RefundCharge(id, key, request.Amount) switch
+        {
+            ({ } refund, _) => Results.Ok(refund),
+            (_, "idempotency") => Error(StatusCodes.Status409Conflict, "idempotency_error", "This Idempotency-Key was used for another request."),
+            (_, var error) => Error(StatusCodes.Status422UnprocessableEntity, "invalid_request_error", error!),
+        };
     }
 
     private static bool HasSecretKey(HttpContext http)

@@ -16,6 +16,8 @@ public sealed class SimulatedGateway(IOptions<GatewaySimulatorOptions> options, 
     private readonly ConcurrentDictionary<string, (CardToken Token, string Number)> _tokens = new();
     private readonly ConcurrentDictionary<string, Charge> _charges = new();
     private readonly ConcurrentDictionary<string, (string RequestHash, Lazy<Charge> Charge)> _byIdempotencyKey = new();
+    private readonly ConcurrentDictionary<string, (string RequestHash, Refund Refund)> _refundsByKey = new();
+    private readonly Lock _refunding = new();
 
     public GatewaySimulatorOptions Options => options.Value;
 
@@ -29,6 +31,37 @@ public sealed class SimulatedGateway(IOptions<GatewaySimulatorOptions> options, 
     public CardToken? FindToken(string id) => _tokens.TryGetValue(id, out var token) ? token.Token : null;
 
     public Charge? FindCharge(string id) => _charges.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Gives back part or all of a paid charge, at most what is left of it. The same key answers the first refund again;
+    /// with another request it is refused (the error is then "idempotency").
+    /// </summary>
+    public (Refund? Refund, string? Error) RefundCharge(string chargeId, string idempotencyKey, long amount)
+    {
+        lock (_refunding)
+        {
+            var hash = $"{chargeId}:{amount}";
+            if (_refundsByKey.TryGetValue(idempotencyKey, out var earlier))
+            {
+                return earlier.RequestHash == hash ? (earlier.Refund, null) : (null, "idempotency");
+            }
+
+            if (!_charges.TryGetValue(chargeId, out var charge) || charge.Status != Charge.Paid)
+            {
+                return (null, "Only a paid charge can be refunded.");
+            }
+
+            if (amount <= 0 || amount > charge.Amount - charge.Refunded)
+            {
+                return (null, $"At most {charge.Amount - charge.Refunded} halalas of this charge are left to refund.");
+            }
+
+            var refund = new Refund($"rf_{RandomId()}", chargeId, amount, charge.Currency, clock.GetUtcNow());
+            _charges[chargeId] = charge with { Refunded = charge.Refunded + amount };
+            _refundsByKey[idempotencyKey] = (hash, refund);
+            return (refund, null);
+        }
+    }
 
     /// <summary>Null when the key was used for another request.</summary>
     public async Task<(Charge Charge, bool Replayed)?> ChargeAsync(string idempotencyKey, ChargeRequest request, CancellationToken ct)

@@ -96,7 +96,7 @@ public static class CardPaymentEndpoints
     private static async Task<Results<Ok<PaymentCardResponse>, NotFound>> GetCardAsync(Guid id, LiyaqaDbContext db, CancellationToken ct) =>
         await db.PaymentCards.AsNoTracking().SingleOrDefaultAsync(c => c.MemberId == id, ct) is { } card ? TypedResults.Ok(PaymentCardResponse.From(card)) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<PaymentCardResponse>, NotFound>> SaveCardAsync(Guid id, PaymentCardRequest request, LiyaqaDbContext db, IPaymentGateway gateway, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<PaymentCardResponse>, NotFound, ProblemHttpResult>> SaveCardAsync(Guid id, PaymentCardRequest request, LiyaqaDbContext db, IPaymentGateway gateway, TimeProvider clock, CancellationToken ct)
     {
         if (!await db.Members.AnyAsync(m => m.Id == id, ct))
         {
@@ -108,8 +108,21 @@ public static class CardPaymentEndpoints
             throw new DomainValidationException("token", "The card token the payment gateway gave.");
         }
 
-        var details = await gateway.DescribeCardAsync(request.Token.Trim(), ct)
-            ?? throw new DomainValidationException("token", "The payment gateway does not know this card token.");
+        CardDetails? details;
+        try
+        {
+            details = await gateway.DescribeCardAsync(request.Token.Trim(), ct);
+        }
+        catch (GatewayTimeoutException)
+        {
+            return GatewayProblems.NoAnswer();
+        }
+
+        if (details is null)
+        {
+            throw new DomainValidationException("token", "The payment gateway does not know this card token.");
+        }
+
         if (await db.PaymentCards.SingleOrDefaultAsync(c => c.MemberId == id, ct) is { } previous)
         {
             previous.Remove();

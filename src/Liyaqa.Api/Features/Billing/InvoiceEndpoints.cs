@@ -1,6 +1,8 @@
+using System.Globalization;
 using Liyaqa.Api.Common.Idempotency;
 using Liyaqa.Api.Common.Security;
 using Liyaqa.Api.Common.Tenancy;
+using Liyaqa.Api.Features.Billing.Gateway;
 using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Common;
 using Liyaqa.Infrastructure.Persistence;
@@ -107,7 +109,8 @@ public static class InvoiceEndpoints
         return TypedResults.Created($"{Route}/{note.Id}", InvoiceResponse.From(note));
     }
 
-    private static async Task<Results<Created<RefundResponse>, NotFound>> RefundAsync(Guid id, RefundRequest request, LiyaqaDbContext db, Invoicing invoicing, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<RefundResponse>, NotFound, ProblemHttpResult>> RefundAsync(
+        Guid id, RefundRequest request, LiyaqaDbContext db, Invoicing invoicing, IPaymentGateway gateway, TimeProvider clock, CancellationToken ct)
     {
         if (await LockAsync(db, id, ct) is not { } invoice)
         {
@@ -119,15 +122,34 @@ public static class InvoiceEndpoints
             return TypedResults.NotFound();
         }
 
+        // Stable across retries of this refund (a failed one rolls back), so the gateway never pays it twice.
+        var gatewayKey = $"refund:{invoice.Id}:{invoice.CreditedAmount.ToString("0.00", CultureInfo.InvariantCulture)}";
         var now = clock.GetUtcNow();
         var note = invoice.CreditNote(request.Amount, request.Reason, refund: true, now);
         var method = request.Method ?? await db.Payments.Where(p => p.Amount > 0 && p.Allocations.Any(a => a.InvoiceId == id))
             .OrderByDescending(p => p.ReceivedAt).Select(p => (PaymentMethod?)p.Method).FirstOrDefaultAsync(ct) ?? PaymentMethod.Cash;
+        string? reference = null;
+        if (method == PaymentMethod.Online)
+        {
+            // Back to the card: the invoice's latest card payment, refunded at the gateway.
+            var charge = await db.Payments.Where(p => p.Method == PaymentMethod.Online && p.Amount > 0 && p.Reference != null && p.Allocations.Any(a => a.InvoiceId == id))
+                .OrderByDescending(p => p.ReceivedAt).Select(p => p.Reference).FirstOrDefaultAsync(ct)
+                ?? throw new DomainRuleException("no-card-payment", "This invoice was not paid by card online; refund it by another method.");
+            try
+            {
+                reference = await gateway.RefundAsync(charge, note.Total, gatewayKey, ct);
+            }
+            catch (GatewayTimeoutException)
+            {
+                return GatewayProblems.NoAnswer();
+            }
+        }
+
         var tenant = await db.CurrentTenantAsync(ct);
         db.Invoices.Add(note);
         await invoicing.IssueAsync(note, tenant, ct);
         invoice.ApplyCredit(note, refunded: true);
-        var refund = Payment.Refund(await invoicing.NextNumberAsync(tenant, "RCT", now, ct), invoice, note, method, request.BranchId, note.IssuedAt!.Value);
+        var refund = Payment.Refund(await invoicing.NextNumberAsync(tenant, "RCT", now, ct), invoice, note, method, request.BranchId, note.IssuedAt!.Value, reference);
         db.Payments.Add(refund);
         await db.SaveChangesAsync(ct);
         BillingMetrics.Payment(method, "refunded", refund.Amount);

@@ -10,7 +10,8 @@ export type CameraState = "off" | "scanning" | "unsupported" | "denied";
 
 const SCAN_EVERY_MS = 250;
 
-export function CameraScan({ onCode }: { onCode: (text: string) => void }) {
+/** `large`: the kiosk's touch-sized button and light text on its dark screen. */
+export function CameraScan({ onCode, large = false }: { onCode: (text: string) => void; large?: boolean }) {
   const t = useTranslations("checkIn");
   const [state, setState] = useState<CameraState>("off");
   const video = useRef<HTMLVideoElement>(null);
@@ -50,7 +51,7 @@ export function CameraScan({ onCode }: { onCode: (text: string) => void }) {
     <div className="space-y-2">
       <button
         type="button"
-        className={secondaryButtonClass}
+        className={large ? "min-h-12 rounded-lg bg-slate-700 px-6 text-xl font-semibold text-white" : secondaryButtonClass}
         aria-pressed={state === "scanning"}
         onClick={() => setState(state === "scanning" ? "off" : "scanning")}
         data-action="camera-scan"
@@ -59,7 +60,7 @@ export function CameraScan({ onCode }: { onCode: (text: string) => void }) {
       </button>
       {state === "scanning" && <video ref={video} muted playsInline className="aspect-video w-full max-w-md rounded-lg bg-black" aria-label={t("camera")} />}
       {(state === "unsupported" || state === "denied") && (
-        <p role="status" className="text-slate-700" data-camera-status={state}>
+        <p role="status" className={large ? "text-xl" : "text-slate-700"} data-camera-status={state}>
           {state === "unsupported" ? t("cameraUnsupported") : t("cameraDenied")}
         </p>
       )}

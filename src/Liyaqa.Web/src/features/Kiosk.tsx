@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 import { useLocalName } from "@/lib/hooks";
 import { CheckInAnswer, identify, Occupancy, useCheckIn, useDeskBranch } from "./checkIn";
+import { CameraScan } from "./CameraScan";
 
 export const IDLE_RESET_MS = 30_000;
 const PIN_KEY = "liyaqa.kiosk-pin";
@@ -96,6 +97,7 @@ export function Kiosk() {
         </label>
         <input id="kiosk-scan" ref={scan} autoFocus autoComplete="off" className="min-h-12 w-80 rounded-lg px-4 text-center text-xl text-slate-900" data-kiosk-scan />
       </form>
+      <CameraScan large onCode={(text) => checkIn.mutate(identify(text))} />
       {branch && <p className="text-xl">{localName(branch.nameEn, branch.nameAr)}</p>}
       <Occupancy branchId={desk.branchId} />
       <div className="fixed bottom-4 end-4">

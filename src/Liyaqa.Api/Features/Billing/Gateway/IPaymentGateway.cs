@@ -20,6 +20,13 @@ public interface IPaymentGateway
     /// </summary>
     Task<GatewayOutcome> ChargeAsync(GatewayChargeRequest request, CancellationToken ct);
 
+    /// <summary>
+    /// Gives back <paramref name="amount"/> of a paid charge to its card; the same key never refunds twice. Returns the
+    /// gateway's reference of the refund; throws <see cref="GatewayTimeoutException"/> when the gateway does not answer
+    /// in time, and a <see cref="Domain.Common.DomainRuleException"/> when it refuses.
+    /// </summary>
+    Task<string> RefundAsync(string chargeReference, decimal amount, string idempotencyKey, CancellationToken ct);
+
     /// <summary>Reads a webhook the gateway posted; null when its signature does not verify.</summary>
     GatewayWebhook? ReadWebhook(string body, IHeaderDictionary headers);
 }
@@ -43,6 +50,8 @@ public sealed class NoPaymentGateway : IPaymentGateway
     public Task<CardDetails?> DescribeCardAsync(string token, CancellationToken ct) => throw Unavailable();
 
     public Task<GatewayOutcome> ChargeAsync(GatewayChargeRequest request, CancellationToken ct) => throw Unavailable();
+
+    public Task<string> RefundAsync(string chargeReference, decimal amount, string idempotencyKey, CancellationToken ct) => throw Unavailable();
 
     public GatewayWebhook? ReadWebhook(string body, IHeaderDictionary headers) => null;
 

@@ -26,15 +26,15 @@ public sealed class SimulatorGateway(HttpClient http, PaymentGatewayOptions opti
 
     public async Task<CardDetails?> DescribeCardAsync(string token, CancellationToken ct)
     {
-        using var response = await http.SendAsync(Authorized(HttpMethod.Get, $"v1/tokens/{Uri.EscapeDataString(token)}"), ct);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        try
+        {
+            var card = await SendAsync<SimulatorToken>(Authorized(HttpMethod.Get, $"v1/tokens/{Uri.EscapeDataString(token)}"), "token", ct);
+            return new CardDetails(card.Id, card.Brand, card.Last4, card.ExpiryMonth, card.ExpiryYear);
+        }
+        catch (HttpRequestException unknown) when (unknown.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
-
-        response.EnsureSuccessStatusCode();
-        var card = await response.Content.ReadFromJsonAsync<SimulatorToken>(Json, ct) ?? throw new InvalidOperationException("The gateway sent no token.");
-        return new CardDetails(card.Id, card.Brand, card.Last4, card.ExpiryMonth, card.ExpiryYear);
     }
 
     public async Task<GatewayOutcome> ChargeAsync(GatewayChargeRequest request, CancellationToken ct)
@@ -51,6 +51,24 @@ public sealed class SimulatorGateway(HttpClient http, PaymentGatewayOptions opti
             callbackUrl = options.CallbackBaseUrl is { } callback ? new Uri(callback, PaymentGatewayOptions.WebhookPath).ToString() : null,
         }, options: Json);
 
+        var charge = await SendAsync<SimulatorCharge>(message, "charge", ct);
+        return charge.Outcome();
+    }
+
+    public async Task<string> RefundAsync(string chargeReference, decimal amount, string idempotencyKey, CancellationToken ct)
+    {
+        var message = Authorized(HttpMethod.Post, $"v1/charges/{Uri.EscapeDataString(chargeReference)}/refunds");
+        message.Headers.Add("Idempotency-Key", idempotencyKey);
+        message.Content = JsonContent.Create(new { amount = (long)(amount * 100) }, options: Json);
+        return (await SendAsync<SimulatorRefund>(message, "refund", ct)).Id;
+    }
+
+    /// <summary>
+    /// Sends within the charge timeout. No answer, or a 5xx (the gateway failed mid-way: asking again with the key
+    /// tells what happened), is a <see cref="GatewayTimeoutException"/>; a 400/422 is the gateway's refusal.
+    /// </summary>
+    private async Task<T> SendAsync<T>(HttpRequestMessage message, string what, CancellationToken ct)
+    {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(TimeSpan.FromSeconds(options.ChargeTimeoutSeconds));
         HttpResponseMessage response;
@@ -67,19 +85,17 @@ public sealed class SimulatorGateway(HttpClient http, PaymentGatewayOptions opti
         {
             if ((int)response.StatusCode >= 500)
             {
-                // The gateway failed mid-way: the charge may exist; asking again with the key tells.
                 throw new GatewayTimeoutException($"The gateway answered {(int)response.StatusCode}.");
             }
 
             if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity)
             {
                 var error = await response.Content.ReadFromJsonAsync<SimulatorError>(Json, ct);
-                throw new DomainRuleException("gateway-refused", $"The payment gateway refused the charge: {error?.Message ?? response.ReasonPhrase}");
+                throw new DomainRuleException("gateway-refused", $"The payment gateway refused the {what}: {error?.Message ?? response.ReasonPhrase}");
             }
 
             response.EnsureSuccessStatusCode();
-            var charge = await response.Content.ReadFromJsonAsync<SimulatorCharge>(Json, ct) ?? throw new InvalidOperationException("The gateway sent no charge.");
-            return charge.Outcome();
+            return await response.Content.ReadFromJsonAsync<T>(Json, ct) ?? throw new InvalidOperationException($"The gateway sent no {what}.");
         }
     }
 
@@ -128,6 +144,8 @@ public sealed class SimulatorGateway(HttpClient http, PaymentGatewayOptions opti
             _ => new GatewayOutcome(Id, GatewayChargeStatus.Pending),
         };
     }
+
+    private sealed record SimulatorRefund(string Id, string ChargeId, long Amount);
 
     private sealed record SimulatorWebhook(string Id, string Type, SimulatorCharge? Data);
 }
