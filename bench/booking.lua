@@ -18,8 +18,4 @@ request = function()
   return wrk.format("POST", prefix .. "/class-sessions/" .. session .. "/bookings",
     { ["Authorization"] = "Bearer " .. token, ["X-Tenant"] = os.getenv("TENANT_ID"), ["Content-Type"] = "application/json" }, string.format('{"memberId":"%s"}', member))
 end
-done = function(summary, latency, requests)
-  io.write(string.format("requests/s %.0f  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  non-2xx %d  errors %d  total %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.errors.status,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.requests))
-end
+done = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "summary.lua")
