@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Liyaqa.Api.Tests.Infrastructure;
-using Npgsql;
 
 namespace Liyaqa.Api.Tests;
 
@@ -194,13 +193,8 @@ public sealed partial class BillingTests
     public async Task A_renewal_is_charged_to_the_saved_card_retried_on_the_clubs_days_suspended_after_the_last_failure_and_back_once_paid()
     {
         using var club = await ClubAsync("bill-dun");
-        var settings = await club.Owner.PutAsJsonAsync("/api/billing/settings", new
-        {
-            vatNumber = VatNumber,
-            address = new { street = "King Fahd Road", buildingNumber = "1234", district = "Al Olaya", city = "Riyadh", postalCode = "12211", countryCode = "SA" },
-            collectionRetryDays = new[] { 1, 3 },
-        });
-        Assert.Equal([1, 3], (await settings.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("collectionRetryDays").EnumerateArray().Select(d => d.GetInt32()));
+        var settings = await club.Owner.SetSellerDetailsAsync(VatNumber, collectionRetryDays: [1, 3]);
+        Assert.Equal([1, 3], settings.GetProperty("collectionRetryDays").EnumerateArray().Select(d => d.GetInt32()));
         var email = $"dunned@{club.Tenant.Slug}.test";
         var member = (await club.Owner.CreateMemberAsync(email: email)).Id();
         var monthly = (await club.Owner.CreatePlanAsync(kind: "RecurringMonthly", price: 199m)).Id();
@@ -210,7 +204,7 @@ public sealed partial class BillingTests
         Assert.Equal(("visa", "0002"), (card.GetProperty("brand").GetString(), card.GetProperty("last4").GetString()));
 
         // Its last day: the membership job renews and invoices it, the collection job charges the card, which declines.
-        await SqlAsync($"UPDATE subscriptions SET start_date = DATE '{Today:yyyy-MM-dd}' - 29, end_date = DATE '{Today:yyyy-MM-dd}', base_end_date = DATE '{Today:yyyy-MM-dd}' WHERE id = '{sold.Id()}'");
+        await app.ExecuteAsOwnerAsync($"UPDATE subscriptions SET start_date = DATE '{Today:yyyy-MM-dd}' - 29, end_date = DATE '{Today:yyyy-MM-dd}', base_end_date = DATE '{Today:yyyy-MM-dd}' WHERE id = '{sold.Id()}'");
         var collection = await WaitForCollectionAsync(club, member, c => c.GetProperty("failedAttempts").GetInt32() == 1);
         Assert.Equal(("Due", Today.AddDays(1)), (collection.GetProperty("status").GetString(), DateOnly.Parse(collection.GetProperty("nextAttemptOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
         var failed = await app.WaitForMailToAsync(email);
@@ -218,9 +212,9 @@ public sealed partial class BillingTests
         Assert.Contains("199.00 SAR", failed.TextBody, StringComparison.Ordinal);
 
         // Day 1 and day 3 after the first failure: retried, and after the last the membership is suspended.
-        await SqlAsync($"UPDATE payment_collections SET next_attempt_on = DATE '{Today:yyyy-MM-dd}' WHERE member_id = '{member}'");
+        await app.ExecuteAsOwnerAsync($"UPDATE payment_collections SET next_attempt_on = DATE '{Today:yyyy-MM-dd}' WHERE member_id = '{member}'");
         await WaitForCollectionAsync(club, member, c => c.GetProperty("failedAttempts").GetInt32() == 2);
-        await SqlAsync($"UPDATE payment_collections SET next_attempt_on = DATE '{Today:yyyy-MM-dd}' WHERE member_id = '{member}'");
+        await app.ExecuteAsOwnerAsync($"UPDATE payment_collections SET next_attempt_on = DATE '{Today:yyyy-MM-dd}' WHERE member_id = '{member}'");
         collection = await WaitForCollectionAsync(club, member, c => c.GetProperty("status").GetString() == "Suspended");
         Assert.Equal(3, collection.GetProperty("failedAttempts").GetInt32());
         Assert.Equal(3, (await app.WaitForMailsToAsync(email, 3)).Count(m => m.Subject?.StartsWith("تعذرت عملية الدفع", StringComparison.Ordinal) == true));
@@ -235,7 +229,7 @@ public sealed partial class BillingTests
         Assert.Equal(4, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
         // The renewed period starts: the door refuses it with the reason, in both languages.
-        await SqlAsync($"UPDATE subscriptions SET start_date = start_date - 1, end_date = end_date - 1, base_end_date = base_end_date - 1 WHERE member_id = '{member}'");
+        await app.ExecuteAsOwnerAsync($"UPDATE subscriptions SET start_date = start_date - 1, end_date = end_date - 1, base_end_date = base_end_date - 1 WHERE member_id = '{member}'");
         var branch = await club.Owner.MainBranchAsync();
         var denied = await club.Owner.PostOkAsync("/api/check-ins", new { memberId = member, branchId = branch });
         Assert.Equal((false, "membership-suspended-unpaid"), (denied.GetProperty("allowed").GetBoolean(), denied.GetProperty("reason").GetString()));
@@ -259,7 +253,7 @@ public sealed partial class BillingTests
         Assert.Equal(HttpStatusCode.Created, (await club.PayAsync(member, 199m)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await club.Owner.PutAsJsonAsync($"/api/members/{member}/payment-card", new { token = await CardTokenAsync(ApprovedCard) })).StatusCode);
 
-        await SqlAsync($"UPDATE subscriptions SET start_date = DATE '{Today:yyyy-MM-dd}' - 29, end_date = DATE '{Today:yyyy-MM-dd}', base_end_date = DATE '{Today:yyyy-MM-dd}' WHERE id = '{sold.Id()}'");
+        await app.ExecuteAsOwnerAsync($"UPDATE subscriptions SET start_date = DATE '{Today:yyyy-MM-dd}' - 29, end_date = DATE '{Today:yyyy-MM-dd}', base_end_date = DATE '{Today:yyyy-MM-dd}' WHERE id = '{sold.Id()}'");
 
         Assert.Equal("Collected", (await WaitForCollectionAsync(club, member, c => c.GetProperty("status").GetString() == "Collected")).GetProperty("status").GetString());
         var receipt = await app.WaitForMailToAsync(email);
@@ -272,11 +266,4 @@ public sealed partial class BillingTests
     private static async Task<JsonElement> WaitForCollectionAsync(Club club, Guid member, Func<JsonElement, bool> done) =>
         await WaitForAsync(async () => (await club.Owner.GetFromJsonAsync<JsonElement>($"/api/payments/collections?memberId={member}")).EnumerateArray().FirstOrDefault(),
             c => c.ValueKind == JsonValueKind.Object && done(c), "the renewal collection");
-
-    private async Task SqlAsync(string sql)
-    {
-        await using var connection = await app.OpenAsOwnerAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }

@@ -69,15 +69,17 @@ public static class ClubData
     public static Task<JsonElement> SellAsync(this HttpClient client, Guid memberId, Guid planId, DateOnly? startDate = null, decimal discount = 0) =>
         client.PostOkAsync($"/api/members/{memberId}/subscriptions", new { planId, startDate, discount });
 
-    /// <summary>The club's VAT number and address, so it can issue invoices.</summary>
-    public static async Task SetSellerDetailsAsync(this HttpClient client, string vatNumber = "310122393500003")
+    /// <summary>The club's VAT number and address, so it can issue invoices (and, when given, its renewal retry days); the settings saved.</summary>
+    public static async Task<JsonElement> SetSellerDetailsAsync(this HttpClient client, string vatNumber = "310122393500003", int[]? collectionRetryDays = null)
     {
         var settings = await client.PutAsJsonAsync("/api/billing/settings", new
         {
             vatNumber,
             address = new { street = "King Fahd Road", buildingNumber = "1234", district = "Al Olaya", city = "Riyadh", postalCode = "12211", countryCode = "SA" },
+            collectionRetryDays,
         });
         Assert.True(settings.IsSuccessStatusCode, await settings.Content.ReadAsStringAsync());
+        return await settings.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();

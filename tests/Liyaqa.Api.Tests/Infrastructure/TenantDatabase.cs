@@ -30,6 +30,14 @@ public static class TenantDatabase
         return connection;
     }
 
+    /// <summary>Runs a statement as the database owner (tests move dates to put records where a job acts on them).</summary>
+    public static async Task ExecuteAsOwnerAsync(this LiyaqaAppFixture app, string sql)
+    {
+        await using var connection = await app.OpenAsOwnerAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task<List<T>> QueryAsync<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read)
     {
         await using var command = new NpgsqlCommand(sql, connection);
