@@ -1,5 +1,6 @@
 using Liyaqa.Api.Features.Billing.Gateway;
 using Liyaqa.Domain.Billing;
+using Liyaqa.Domain.Common;
 using Liyaqa.Infrastructure.Jobs;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
@@ -36,8 +37,16 @@ public sealed class RenewalCollectionJob(IServiceScopeFactory scopes, TimeProvid
             var charges = scope.ServiceProvider.GetRequiredService<GatewayCharges>();
             foreach (var (charge, token, description) in due)
             {
-                await charges.SendAsync(tenantId, charge, token, description, cancellationToken);
-                attempts++;
+                try
+                {
+                    await charges.SendAsync(tenantId, charge, token, description, cancellationToken);
+                    attempts++;
+                }
+                catch (DomainRuleException refused)
+                {
+                    // The gateway refused the request itself (not the card): the charge stays unanswered for staff to look at.
+                    logger.LogError("Renewal charge {Charge} of club {Tenant} was refused by the gateway: {Reason}", charge.Id, tenantId, refused.Message);
+                }
             }
         }
 
@@ -55,21 +64,25 @@ public sealed class RenewalCollectionJob(IServiceScopeFactory scopes, TimeProvid
         var today = tenant.DateAt(now);
         var gateway = services.GetRequiredService<IPaymentGateway>();
         var collections = services.GetRequiredService<RenewalCollections>();
-        var cards = await db.PaymentCards.AsNoTracking().ToDictionaryAsync(c => c.MemberId, c => c.Token, ct);
-        var send = new List<(GatewayCharge, string, string)>();
-
         var unanswered = await db.GatewayCharges.AsNoTracking()
             .Where(c => c.CollectionId != null && (c.Status == GatewayChargeStatus.Requested || c.Status == GatewayChargeStatus.Unknown) && c.CreatedAt < now - AnswerGrace)
             .ToListAsync(ct);
-        send.AddRange(unanswered.Where(c => cards.ContainsKey(c.MemberId)).Select(c => (c, cards[c.MemberId], $"{tenant.Name} renewal")));
-
         var due = await db.PaymentCollections
             .Where(c => c.Status == CollectionStatus.Due && c.NextAttemptOn <= today
                 && !db.GatewayCharges.Any(g => g.CollectionId == c.Id && g.Status != GatewayChargeStatus.Paid && g.Status != GatewayChargeStatus.Declined))
             .OrderBy(c => c.CreatedAt).Take(500).ToListAsync(ct);
+
+        // The cards and invoices of just these members and collections, each in one query.
+        var memberIds = unanswered.Select(c => c.MemberId).Concat(due.Select(c => c.MemberId)).Distinct().ToList();
+        var invoiceIds = unanswered.Select(c => c.InvoiceId).Concat(due.Select(c => c.InvoiceId)).Distinct().ToList();
+        var cards = await db.PaymentCards.AsNoTracking().Where(c => memberIds.Contains(c.MemberId)).ToDictionaryAsync(c => c.MemberId, c => c.Token, ct);
+        var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+
+        // Asked again with the same key and the same request, which the gateway answers with the first outcome.
+        var send = unanswered.Where(c => cards.ContainsKey(c.MemberId)).Select(c => (c, cards[c.MemberId], Description(tenant, invoices[c.InvoiceId]))).ToList();
         foreach (var collection in due)
         {
-            var invoice = await db.Invoices.SingleAsync(i => i.Id == collection.InvoiceId, ct);
+            var invoice = invoices[collection.InvoiceId];
             if (invoice.Outstanding == 0)
             {
                 await collections.SettlePaidAsync([invoice], ct);
@@ -83,11 +96,13 @@ public sealed class RenewalCollectionJob(IServiceScopeFactory scopes, TimeProvid
                 var charge = GatewayCharge.Request(invoice, invoice.Outstanding, GatewayChargePurpose.Renewal, collection.Id, gateway.Provider,
                     $"renewal:{collection.Id}:{collection.FailedAttempts + 1}", now);
                 db.GatewayCharges.Add(charge);
-                send.Add((charge, token, $"{tenant.Name} {invoice.Number}"));
+                send.Add((charge, token, Description(tenant, invoice)));
             }
         }
 
         await db.SaveChangesAsync(ct);
         return send;
     }
+
+    private static string Description(Domain.Tenants.Tenant tenant, Invoice invoice) => $"{tenant.Name} {invoice.Number}";
 }

@@ -65,7 +65,7 @@ public sealed class SimulatorGateway(HttpClient http, PaymentGatewayOptions opti
 
     /// <summary>
     /// Sends within the charge timeout. No answer, or a 5xx (the gateway failed mid-way: asking again with the key
-    /// tells what happened), is a <see cref="GatewayTimeoutException"/>; a 400/422 is the gateway's refusal.
+    /// tells what happened), is a <see cref="GatewayTimeoutException"/>; a 400/409/422 is the gateway's refusal.
     /// </summary>
     private async Task<T> SendAsync<T>(HttpRequestMessage message, string what, CancellationToken ct)
     {
@@ -86,6 +86,11 @@ public sealed class SimulatorGateway(HttpClient http, PaymentGatewayOptions opti
             if ((int)response.StatusCode >= 500)
             {
                 throw new GatewayTimeoutException($"The gateway answered {(int)response.StatusCode}.");
+            }
+
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                throw new DomainRuleException("idempotency-key-reused", $"The payment gateway already had this {what}'s key for another request.");
             }
 
             if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity)
