@@ -125,9 +125,7 @@ public static class CardPaymentEndpoints
 
         if (await db.PaymentCards.SingleOrDefaultAsync(c => c.MemberId == id, ct) is { } previous)
         {
-            previous.Remove();
-            db.PaymentCards.Remove(previous);
-            await db.SaveChangesAsync(ct);
+            await ForgetAsync(db, previous, ct);
         }
 
         var card = PaymentCard.Save(id, gateway.Provider, details.Token, details.Brand, details.Last4, details.ExpiryMonth, details.ExpiryYear, clock.GetUtcNow());
@@ -143,9 +141,15 @@ public static class CardPaymentEndpoints
             return TypedResults.NotFound();
         }
 
+        await ForgetAsync(db, card, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Deletes the saved card, audited (written at once: a member has one card, and a replacement follows).</summary>
+    private static async Task ForgetAsync(LiyaqaDbContext db, PaymentCard card, CancellationToken ct)
+    {
         card.Remove();
         db.PaymentCards.Remove(card);
         await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
     }
 }
