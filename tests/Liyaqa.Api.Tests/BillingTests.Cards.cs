@@ -209,7 +209,7 @@ public sealed partial class BillingTests
         Assert.Equal(("Due", Today.AddDays(1)), (collection.GetProperty("status").GetString(), DateOnly.Parse(collection.GetProperty("nextAttemptOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
         var failed = await app.WaitForMailToAsync(email);
         Assert.StartsWith("تعذرت عملية الدفع", failed.Subject, StringComparison.Ordinal);
-        Assert.Contains("199.00 SAR", failed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("199.00 ر.س", failed.TextBody, StringComparison.Ordinal);
 
         // Day 1 and day 3 after the first failure: retried, and after the last the membership is suspended.
         await app.ExecuteAsOwnerAsync($"UPDATE payment_collections SET next_attempt_on = DATE '{Today:yyyy-MM-dd}' WHERE member_id = '{member}'");
@@ -258,7 +258,7 @@ public sealed partial class BillingTests
         Assert.Equal("Collected", (await WaitForCollectionAsync(club, member, c => c.GetProperty("status").GetString() == "Collected")).GetProperty("status").GetString());
         var receipt = await app.WaitForMailToAsync(email);
         Assert.StartsWith("إيصال INV-", receipt.Subject, StringComparison.Ordinal);
-        Assert.Contains("199.00 SAR", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Contains("199.00 ر.س", receipt.TextBody, StringComparison.Ordinal);
         var invoices = (await club.Owner.GetFromJsonAsync<JsonElement>($"/api/invoices?memberId={member}&kind=Invoice")).EnumerateArray().ToList();
         Assert.Equal(["Paid", "Paid"], invoices.Select(i => i.GetProperty("status").GetString()));
     }

@@ -107,7 +107,7 @@ public sealed class GatewayCharges(IServiceScopeFactory scopes, IPaymentGateway 
         var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == charge.MemberId, ct);
         await services.GetRequiredService<Outbox>().QueueForMemberAsync(tenant, member, MessageTemplates.PaymentReceipt, new Dictionary<string, object?>
         {
-            ["amount"] = RenewalCollections.Amount(payment.Amount, payment.Currency),
+            ["amount"] = new Money(payment.Amount, payment.Currency),
             ["paidAt"] = tenant.DateAt(now),
             ["invoiceNumber"] = invoice.Number,
             ["description"] = await db.Invoices.Where(i => i.Id == invoice.Id).SelectMany(i => i.Lines)

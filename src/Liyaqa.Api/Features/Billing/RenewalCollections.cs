@@ -1,4 +1,3 @@
-using System.Globalization;
 using Liyaqa.Api.Features.Notifications;
 using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Memberships;
@@ -44,7 +43,7 @@ public sealed class RenewalCollections(LiyaqaDbContext db, Outbox outbox, TimePr
         var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == collection.MemberId, ct);
         await outbox.QueueForMemberAsync(tenant, member, MessageTemplates.PaymentFailed, new Dictionary<string, object?>
         {
-            ["amount"] = Amount(invoice.Outstanding, invoice.Currency),
+            ["amount"] = new Money(invoice.Outstanding, invoice.Currency),
             ["reason"] = reason,
         }, ct);
     }
@@ -68,7 +67,4 @@ public sealed class RenewalCollections(LiyaqaDbContext db, Outbox outbox, TimePr
             }
         }
     }
-
-    /// <summary>An amount as messages show it: <c>230.00 SAR</c>.</summary>
-    public static string Amount(decimal amount, string currency) => $"{amount.ToString("0.00", CultureInfo.InvariantCulture)} {currency}";
 }
