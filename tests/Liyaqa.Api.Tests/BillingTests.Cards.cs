@@ -156,6 +156,26 @@ public sealed partial class BillingTests
     }
 
     [Fact]
+    public async Task Another_club_cannot_charge_see_or_save_cards_for_a_clubs_members()
+    {
+        using var club = await ClubAsync("bill-card-a");
+        using var other = await ClubAsync("bill-card-b");
+        var (member, invoice) = await club.SoldMemberAsync();
+        var token = await CardTokenAsync(ApprovedCard);
+        Assert.Equal(HttpStatusCode.Created, (await PayByCardAsync(club, member, invoice.Id(), 45m, token, "iso-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await club.Owner.PutAsJsonAsync($"/api/members/{member}/payment-card", new { token })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await PayByCardAsync(other, member, invoice.Id(), 45m, token, "iso-2")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Owner.PutAsJsonAsync($"/api/members/{member}/payment-card", new { token })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Owner.GetAsync($"/api/members/{member}/payment-card")).StatusCode);
+        Assert.Empty((await other.Owner.GetFromJsonAsync<JsonElement>($"/api/payments/card-charges?memberId={member}")).EnumerateArray());
+        Assert.Empty((await other.Owner.GetFromJsonAsync<JsonElement>("/api/payments/card-charges")).EnumerateArray());
+        Assert.Empty((await other.Owner.GetFromJsonAsync<JsonElement>("/api/payments/collections")).EnumerateArray());
+        Assert.Single((await club.Owner.GetFromJsonAsync<JsonElement>($"/api/payments/card-charges?memberId={member}")).EnumerateArray());
+        Assert.Equal(300m, (await club.InvoiceOfAsync(member)).GetProperty("outstanding").GetDecimal());
+    }
+
+    [Fact]
     public async Task A_webhook_is_taken_only_with_a_valid_signature_and_a_repeated_one_changes_nothing()
     {
         using var club = await ClubAsync("bill-hook");
