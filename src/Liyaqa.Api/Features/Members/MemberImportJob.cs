@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Members;
 using Liyaqa.Infrastructure.Persistence;
@@ -21,6 +22,7 @@ public sealed class MemberImportJob(IServiceScopeFactory scopes, TimeProvider cl
     public const string TenantKey = "tenantId";
     public const string ImportKey = "importId";
     public const int BatchSize = 1000;
+    private static readonly TimeSpan CommitPatience = TimeSpan.FromSeconds(10);
 
     public static async Task ScheduleAsync(ISchedulerFactory schedulers, Guid tenantId, Guid importId, CancellationToken ct)
     {
@@ -56,14 +58,11 @@ public sealed class MemberImportJob(IServiceScopeFactory scopes, TimeProvider cl
 
     private async Task RunAsync(Guid tenantId, Guid importId, CancellationToken ct)
     {
-        var (rows, dryRun) = await scopes.RunAsync(tenantId, async (_, db) =>
+        if (await StartAsync(tenantId, importId, ct) is not var (rows, dryRun))
         {
-            var import = await db.MemberImports.SingleAsync(i => i.Id == importId, ct);
-            var read = MemberCsv.Read(import.Content ?? string.Empty, import.Mapping);
-            import.Start(read.Count, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return (read, import.DryRun);
-        }, ct);
+            logger.LogWarning("Member import {Import} was never committed: its upload failed after queuing it", importId);
+            return;
+        }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var batch in rows.Chunk(BatchSize))
@@ -85,6 +84,36 @@ public sealed class MemberImportJob(IServiceScopeFactory scopes, TimeProvider cl
                 importId, import.Created, import.Updated, import.Unchanged, import.Failed, import.DryRun ? " (dry run)" : string.Empty);
             return await db.SaveChangesAsync(ct);
         }, ct);
+    }
+
+    /// <summary>
+    /// Reads the import's rows and marks it running. The upload's transaction commits just after it schedules
+    /// this job, so the job may start before the import is visible: it waits for it up to <see cref="CommitPatience"/>.
+    /// </summary>
+    private async Task<(IReadOnlyList<MemberCsvRow> Rows, bool DryRun)?> StartAsync(Guid tenantId, Guid importId, CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var started = await scopes.RunAsync(tenantId, async (_, db) =>
+            {
+                if (await db.MemberImports.SingleOrDefaultAsync(i => i.Id == importId, ct) is not { } import)
+                {
+                    return ((IReadOnlyList<MemberCsvRow> Rows, bool DryRun)?)null;
+                }
+
+                var read = MemberCsv.Read(import.Content ?? string.Empty, import.Mapping);
+                import.Start(read.Count, clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+                return (read, import.DryRun);
+            }, ct);
+            if (started is not null || waited.Elapsed > CommitPatience)
+            {
+                return started;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+        }
     }
 
     private sealed record BatchOutcome(int Created, int Updated, int Unchanged, List<ImportRowError> Errors);
