@@ -64,26 +64,32 @@ public static class BookingEndpoints
         var policy = await db.CurrentBookingPolicyAsync(ct);
         var now = clock.GetUtcNow();
         var subscriptions = await db.Subscriptions.Where(s => s.MemberId == member.Id).ToListAsync(ct);
-        var future = await db.Bookings.WithSpecification(new ActivePlacesSpec(memberId: member.Id))
-            .CountAsync(b => db.ClassSessions.Any(s => s.Id == b.SessionId && s.StartsAt > now), ct);
+        // The member's places that the rules weigh, in one query: future and this class's (active), last month's no-shows.
         var monthAgo = now.AddDays(-30);
-        var noShows = await db.Bookings.Where(b => b.MemberId == member.Id && b.Status == BookingStatus.NoShow)
-            .Join(db.ClassSessions.Where(s => s.EndsAt > monthAgo), b => b.SessionId, s => s.Id, (_, s) => s.EndsAt).ToListAsync(ct);
-        var alreadyBooked = () => db.Bookings.WithSpecification(new ActivePlacesSpec(id, member.Id)).AnyAsync(ct);
+        var places = await db.Bookings.Where(b => b.MemberId == member.Id)
+            .Join(db.ClassSessions, b => b.SessionId, s => s.Id, (b, s) => new { b.SessionId, b.Status, s.StartsAt, s.EndsAt })
+            .Where(p => ((p.Status == BookingStatus.Booked || p.Status == BookingStatus.Waitlisted) && (p.StartsAt > now || p.SessionId == id))
+                || (p.Status == BookingStatus.NoShow && p.EndsAt > monthAgo))
+            .ToListAsync(ct);
+        var active = places.Where(p => p.Status != BookingStatus.NoShow).ToList();
+        var future = active.Count(p => p.StartsAt > now);
+        var noShows = places.Where(p => p.Status == BookingStatus.NoShow).Select(p => p.EndsAt).ToList();
+        // Written now and sent only if a place is taken: the lock is then held for the place alone.
+        var confirmation = await messages.WriteAsync(tenant, member, session, MessageTemplates.BookingConfirmed, null, ct);
         Domain.Memberships.Subscription subscription;
         bool seatFree;
         try
         {
-            BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, await alreadyBooked(), policy, now, noShows);
+            BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, active.Any(p => p.SessionId == id), policy, now, noShows);
 
             session = await db.LockClassAsync(id, ct);
 
             // Again on the locked row, in one query: the places taken, and whether a parallel request booked the member.
-            var places = await db.Bookings.WithSpecification(new ActivePlacesSpec(id)).GroupBy(_ => 1)
+            var taken = await db.Bookings.WithSpecification(new ActivePlacesSpec(id)).GroupBy(_ => 1)
                 .Select(g => new { Booked = g.Count(b => b.Status == BookingStatus.Booked), Mine = g.Any(b => b.MemberId == member.Id) })
                 .SingleOrDefaultAsync(ct);
-            subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, places?.Mine ?? false, policy, now, noShows)!;
-            seatFree = (places?.Booked ?? 0) < session.Capacity;
+            subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, taken?.Mine ?? false, policy, now, noShows)!;
+            seatFree = (taken?.Booked ?? 0) < session.Capacity;
             if (!seatFree)
             {
                 BookingRules.RequireWaitlistOpen(session, policy, now);
@@ -102,9 +108,9 @@ public static class BookingEndpoints
 
         var booking = Booking.Take(id, member.Id, seatFree ? subscription.Id : null, seatFree, now);
         db.Bookings.Add(booking);
-        if (seatFree)
+        if (seatFree && confirmation is not null)
         {
-            await messages.TellAsync(tenant, member, session, MessageTemplates.BookingConfirmed, null, ct);
+            messages.Send(confirmation);
         }
 
         await db.SaveChangesAsync(ct);

@@ -14,31 +14,39 @@ namespace Liyaqa.Api.Features.Notifications;
 /// </summary>
 public sealed class Outbox(LiyaqaDbContext db, TimeProvider clock)
 {
-    public async Task<Notification> QueueEmailAsync(Tenant tenant, string templateKey, string language, string email, IReadOnlyDictionary<string, object?> values, CancellationToken ct)
-    {
-        var text = await RenderAsync(tenant, templateKey, language, values, ct);
-        return Add(Notification.Email(tenant.Id, templateKey, language, email, text.Subject, text.Body, clock.GetUtcNow()));
-    }
+    public async Task<Notification> QueueEmailAsync(Tenant tenant, string templateKey, string language, string email, IReadOnlyDictionary<string, object?> values, CancellationToken ct) =>
+        Queue(await EmailAsync(tenant, templateKey, language, email, values, ct));
 
-    public async Task<Notification> QueueSmsAsync(Tenant tenant, string templateKey, string language, string phone, IReadOnlyDictionary<string, object?> values, CancellationToken ct)
-    {
-        var text = await RenderAsync(tenant, templateKey, language, values, ct);
-        return Add(Notification.Sms(tenant.Id, templateKey, language, phone, text.Sms, clock.GetUtcNow()));
-    }
+    public async Task<Notification> QueueSmsAsync(Tenant tenant, string templateKey, string language, string phone, IReadOnlyDictionary<string, object?> values, CancellationToken ct) =>
+        Queue(await SmsAsync(tenant, templateKey, language, phone, values, ct));
 
     /// <summary>
     /// A message to a member in their language, by email when they have an address, else by SMS; null when
     /// the club has no way to reach them. The member's name is added to the values.
     /// </summary>
-    public async Task<Notification?> QueueForMemberAsync(Tenant tenant, Member member, string templateKey, IReadOnlyDictionary<string, object?> values, CancellationToken ct)
+    public async Task<Notification?> QueueForMemberAsync(Tenant tenant, Member member, string templateKey, IReadOnlyDictionary<string, object?> values, CancellationToken ct) =>
+        await ForMemberAsync(tenant, member, templateKey, values, ct) is { } notification ? Queue(notification) : null;
+
+    /// <summary>
+    /// The message <see cref="QueueForMemberAsync"/> would queue, written but not yet queued: for a change that
+    /// decides later, under a lock it should hold briefly, whether the message goes (<see cref="Queue"/>).
+    /// </summary>
+    public async Task<Notification?> ForMemberAsync(Tenant tenant, Member member, string templateKey, IReadOnlyDictionary<string, object?> values, CancellationToken ct)
     {
         var withName = new Dictionary<string, object?>(values) { ["name"] = member.NameIn(member.Language) };
         return (member.Email, member.Phone) switch
         {
-            ({ } email, _) => await QueueEmailAsync(tenant, templateKey, member.Language, email, withName, ct),
-            (null, { } phone) => await QueueSmsAsync(tenant, templateKey, member.Language, phone, withName, ct),
+            ({ } email, _) => await EmailAsync(tenant, templateKey, member.Language, email, withName, ct),
+            (null, { } phone) => await SmsAsync(tenant, templateKey, member.Language, phone, withName, ct),
             _ => null,
         };
+    }
+
+    /// <summary>Adds a written message to the caller's unit of work.</summary>
+    public Notification Queue(Notification notification)
+    {
+        db.NotificationQueue.Add(notification);
+        return notification;
     }
 
     /// <summary>The club's current wording of a message: its override when it has one.</summary>
@@ -60,9 +68,15 @@ public sealed class Outbox(LiyaqaDbContext db, TimeProvider clock)
     private async Task<TemplateText> RenderAsync(Tenant tenant, string templateKey, string language, IReadOnlyDictionary<string, object?> values, CancellationToken ct) =>
         Render(tenant, (await WordingAsync(templateKey, language, ct)).Text, language, values);
 
-    private Notification Add(Notification notification)
+    private async Task<Notification> EmailAsync(Tenant tenant, string templateKey, string language, string email, IReadOnlyDictionary<string, object?> values, CancellationToken ct)
     {
-        db.NotificationQueue.Add(notification);
-        return notification;
+        var text = await RenderAsync(tenant, templateKey, language, values, ct);
+        return Notification.Email(tenant.Id, templateKey, language, email, text.Subject, text.Body, clock.GetUtcNow());
+    }
+
+    private async Task<Notification> SmsAsync(Tenant tenant, string templateKey, string language, string phone, IReadOnlyDictionary<string, object?> values, CancellationToken ct)
+    {
+        var text = await RenderAsync(tenant, templateKey, language, values, ct);
+        return Notification.Sms(tenant.Id, templateKey, language, phone, text.Sms, clock.GetUtcNow());
     }
 }
