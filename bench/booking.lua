@@ -7,8 +7,12 @@ for line in io.lines(os.getenv("MEMBERS_FILE")) do members[#members + 1] = line 
 for line in io.lines(os.getenv("SESSIONS_FILE")) do sessions[#sessions + 1] = line end
 local threads, counter = 0, 0
 setup = function(thread) thread:set("id", threads); threads = threads + 1 end
--- START moves the walk on (the warm-up walks elsewhere than the measured run, so no pair is booked twice).
-init = function() counter = id * 10000 + tonumber(os.getenv("START") or "0") end
+-- Each of the THREADS threads walks its own segment of the pairs; START moves the walk on within it (the warm-up
+-- walks ahead of the measured run's start, so no pair is booked twice).
+init = function()
+  local segment = math.floor(#members * 10 / tonumber(os.getenv("THREADS") or "2"))
+  counter = id * segment + tonumber(os.getenv("START") or "0")
+end
 local statuses = {}
 request = function()
   counter = counter + 1

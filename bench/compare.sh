@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The hot paths against a raw baseline, measured in one session on this machine with one command: starts the
-# platform (Release, no request limit, the production trace sampling), seeds a club, starts bench/Baseline (plain
+# platform (Release, no request limit, the production trace sampling and export cadence), seeds a club, starts bench/Baseline (plain
 # Npgsql on the same database), runs wrk on both, checks that no class is overbooked, counts statements per request
 # (pg_stat_statements) and the API's memory, and writes the table into docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 export WORK_DIR="${WORK_DIR:-/tmp/liyaqa-bench}" API=http://localhost:8080 BASELINE=http://127.0.0.1:8099
-DURATION="${DURATION:-20s}" THREADS="${THREADS:-2}"
+DURATION="${DURATION:-20s}"
+export THREADS="${THREADS:-2}"
 export MEMBERS="${MEMBERS:-20000}" SUBSCRIBED="${SUBSCRIBED:-2000}"
 command -v wrk >/dev/null || { echo "Install wrk: apt-get install -y wrk" >&2; exit 1; }
 mkdir -p "$WORK_DIR"
@@ -15,8 +16,12 @@ mkdir -p "$WORK_DIR"
 dotnet build -c Release Liyaqa.sln -v q -nologo >/dev/null
 dotnet build -c Release bench/Baseline -v q -nologo >/dev/null
 
+# Telemetry at production cadence: run mode has the API export metrics every second and traces and logs every second
+# for the dashboard (a sixth of the API's CPU under load, in a profile); a deployment exports at the SDK's defaults.
 dotnet run --project src/Liyaqa.AppHost -c Release --no-build -- --Liyaqa:WebApp=Off \
-  --ApiSettings:RateLimits:RequestsPerMinute=0 --ApiSettings:Telemetry:TraceSampleRatio=0.1 >"$WORK_DIR/apphost.log" 2>&1 &
+  --ApiSettings:RateLimits:RequestsPerMinute=0 --ApiSettings:Telemetry:TraceSampleRatio=0.1 \
+  --ApiSettings:OTEL_METRIC_EXPORT_INTERVAL=60000 --ApiSettings:OTEL_BSP_SCHEDULE_DELAY=5000 \
+  --ApiSettings:OTEL_BLRP_SCHEDULE_DELAY=5000 >"$WORK_DIR/apphost.log" 2>&1 &
 apphost=$!
 baseline=
 trap 'kill $apphost $baseline 2>/dev/null || true; wait 2>/dev/null || true' EXIT
@@ -43,9 +48,10 @@ idle_rss=$(rss)
 # With STATEMENTS set, also counts the application's SQL statements per request of the measured run into it.
 run() {
   local label=$1 connections=$2 script=$3 url=$4 line; shift 4
-  env "$@" START=5000 wrk -t"$THREADS" -c"$connections" -d5s --timeout 10s -s "bench/$script" "$url" >/dev/null
+  # The booking walk: the warm-up books the first pairs of each thread's segment, the measured run those after.
+  env "$@" START=0 wrk -t"$THREADS" -c"$connections" -d5s --timeout 10s -s "bench/$script" "$url" >/dev/null
   [ -n "${STATEMENTS:-}" ] && psql -c "SELECT pg_stat_statements_reset()" >/dev/null
-  line=$(env "$@" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s -s "bench/$script" "$url" | tail -1)
+  line=$(env "$@" START=4000 wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s -s "bench/$script" "$url" | tail -1)
   if [ -n "${STATEMENTS:-}" ]; then
     psql -c "SELECT round(sum(calls) / $(awk '{ print $17 }' <<<"$line").0, 1) FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
              WHERE r.rolname = 'liyaqa_app' AND query NOT ILIKE '%qrtz%' AND query NOT ILIKE '%notification_queue%'" >"$STATEMENTS"

@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export API="${API:-http://localhost:8080}" MEMBERS="${MEMBERS:-100000}" SUBSCRIBED="${SUBSCRIBED:-2000}"
-CONNECTIONS="${CONNECTIONS:-16}" DURATION="${DURATION:-30s}" THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-16}" DURATION="${DURATION:-30s}"
+export THREADS="${THREADS:-2}"
 command -v wrk >/dev/null || { echo "Install wrk: apt-get install -y wrk" >&2; exit 1; }
 
 # SEEDED=1 reuses the club seeded by the previous run (its token lasts 15 minutes).
