@@ -40,6 +40,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         builder.Services.AddSingleton<TenantTransactionInterceptor>();
+        builder.Services.AddSingleton<TenantCommandInterceptor>();
         builder.Services.AddSingleton<DatabaseCircuitBreaker>();
         builder.Services.AddSingleton<ConnectionSlots>();
         builder.Services.AddSingleton<DatabaseCircuitInterceptor>();
@@ -52,6 +53,7 @@ public static class DependencyInjection
             options.AddInterceptors(
                 sp.GetRequiredService<DatabaseCircuitInterceptor>(),
                 sp.GetRequiredService<TenantTransactionInterceptor>(),
+                sp.GetRequiredService<TenantCommandInterceptor>(),
                 sp.GetRequiredService<AuditingInterceptor>());
         });
         builder.EnrichNpgsqlDbContext<LiyaqaDbContext>(settings =>

@@ -59,14 +59,23 @@ public sealed class TenantIsolationTests(LiyaqaAppFixture app)
     }
 
     [Fact]
-    public async Task Outside_a_transaction_the_tenant_is_not_set_so_nothing_is_visible()
+    public async Task Outside_a_transaction_each_query_carries_its_tenant_and_a_connection_that_sets_none_sees_nothing()
     {
-        var a = await app.ProvisionTenantAsync("notx");
+        var a = await app.ProvisionTenantAsync("notx-a");
+        var b = await app.ProvisionTenantAsync("notx-b");
 
+        // A read request's queries run without a transaction, each with the tenant in its own batch.
         await using var db = app.AsApplication(a.Id);
+        var unfiltered = await db.Branches.IgnoreQueryFilters().ToListAsync();
+        Assert.NotEmpty(unfiltered);
+        Assert.All(unfiltered, branch => Assert.Equal(a.Id, branch.TenantId));
+        Assert.Equal(0, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM branches WHERE tenant_id = {b.Id}").SingleAsync());
 
-        // Fail closed: the policies read a transaction-local setting, so work outside one sees no rows.
-        Assert.Empty(await db.Branches.ToListAsync());
+        // Fail closed: the setting is transaction-local, so it never outlives the query, and SQL that sets none sees no rows.
+        await using var bare = new NpgsqlConnection(app.Database.Application);
+        await bare.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM branches", bare);
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
     }
 
     [Fact]

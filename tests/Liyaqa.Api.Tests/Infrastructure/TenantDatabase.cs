@@ -19,7 +19,7 @@ public static class TenantDatabase
 
         var options = new DbContextOptionsBuilder<LiyaqaDbContext>();
         LiyaqaDbContextFactory.Configure(options, app.Database.Application);
-        options.AddInterceptors(new TenantTransactionInterceptor());
+        options.AddInterceptors(new TenantTransactionInterceptor(), new TenantCommandInterceptor());
         return new LiyaqaDbContext(options.Options, tenant);
     }
 

@@ -3,9 +3,10 @@ using Liyaqa.Infrastructure.Persistence;
 namespace Liyaqa.Api.Common.Tenancy;
 
 /// <summary>
-/// Club endpoints: a signed-in user of an active club holding <paramref name="permission"/>; the request runs
+/// Club endpoints: a signed-in user of an active club holding <paramref name="permission"/>; a change runs
 /// in one database transaction acting for the user's club (so row-level security applies), committed
-/// when the endpoint succeeds and rolled back when it fails.
+/// when the endpoint succeeds and rolled back when it fails. A read (GET) runs without one: each of its
+/// queries carries the club itself (<c>TenantCommandInterceptor</c>), read-committed as in a transaction.
 /// </summary>
 public static class TenantApi
 {
@@ -19,6 +20,11 @@ internal sealed class TenantTransactionFilter(LiyaqaDbContext db) : IEndpointFil
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        if (HttpMethods.IsGet(context.HttpContext.Request.Method))
+        {
+            return await next(context);
+        }
+
         var ct = context.HttpContext.RequestAborted;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await next(context);
