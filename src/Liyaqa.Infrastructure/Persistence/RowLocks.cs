@@ -1,6 +1,8 @@
 using Liyaqa.Domain.Classes;
 using Liyaqa.Domain.Members;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Liyaqa.Infrastructure.Persistence;
 
@@ -13,6 +15,36 @@ public static class RowLocks
     /// <summary>The class, locked: from here to the commit, bookings of one class happen one after another.</summary>
     public static Task<ClassSession> LockClassAsync(this LiyaqaDbContext db, Guid sessionId, CancellationToken ct) =>
         db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {sessionId} FOR UPDATE").SingleAsync(ct);
+
+    /// <summary>What a booking needs to know once it holds the class's lock: the row's version, and the class's places.</summary>
+    public sealed record LockedPlaces(uint Version, int Booked, bool MemberHasOne);
+
+    /// <summary>
+    /// Locks the class and counts its places in one round trip: two statements in one batch, so the count runs
+    /// after the lock is granted and reads what every earlier holder committed (each statement its own snapshot).
+    /// The version tells the caller whether the class changed since it read it.
+    /// </summary>
+    public static async Task<LockedPlaces> LockClassCountingPlacesAsync(this LiyaqaDbContext db, Guid sessionId, Guid memberId, CancellationToken ct)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
+            ?? throw new InvalidOperationException("A class is locked inside a transaction.");
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
+        {
+            BatchCommands =
+            {
+                new("SELECT xmin FROM class_sessions WHERE tenant_id = $1 AND id = $2 FOR UPDATE") { Parameters = { new() { Value = db.CurrentTenantId }, new() { Value = sessionId } } },
+                new("""
+                    SELECT count(*) FILTER (WHERE status = 'Booked')::int, coalesce(bool_or(member_id = $3), false)
+                    FROM bookings WHERE tenant_id = $1 AND session_id = $2 AND status IN ('Booked', 'Waitlisted')
+                    """) { Parameters = { new() { Value = db.CurrentTenantId }, new() { Value = sessionId }, new() { Value = memberId } } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var version = await reader.ReadAsync(ct) ? reader.GetFieldValue<uint>(0) : throw new InvalidOperationException($"Class {sessionId} is not in this club.");
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        return new LockedPlaces(version, reader.GetInt32(0), reader.GetBoolean(1));
+    }
 
     /// <summary>The member, locked (null when not in this club): one check-in of a member at a time.</summary>
     public static Task<Member?> LockMemberAsync(this LiyaqaDbContext db, Guid memberId, CancellationToken ct) =>

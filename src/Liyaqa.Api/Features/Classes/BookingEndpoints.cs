@@ -52,7 +52,9 @@ public static class BookingEndpoints
     private static async Task<Results<Created<BookingResponse>, NotFound>> BookAsync(
         Guid id, BookRequest request, ClaimsPrincipal caller, LiyaqaDbContext db, ClassMessages messages, TimeProvider clock, CancellationToken ct)
     {
-        var session = await db.ClassSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        var read = await db.ClassSessions.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new { Session = s, Version = EF.Property<uint>(s, "Version") }).SingleOrDefaultAsync(ct);
+        var session = read?.Session;
         var member = session is null ? null : await MemberForAsync(caller, request.MemberId, db, ct);
         if (session is null || member is null)
         {
@@ -82,14 +84,16 @@ public static class BookingEndpoints
         {
             BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, active.Any(p => p.SessionId == id), policy, now, noShows);
 
-            session = await db.LockClassAsync(id, ct);
+            // Again on the locked row: the places taken, and whether a parallel request booked the member. A class
+            // changed since it was read (rescheduled, resized, cancelled) is read again under the lock.
+            var taken = await db.LockClassCountingPlacesAsync(id, member.Id, ct);
+            if (taken.Version != read!.Version)
+            {
+                session = await db.LockClassAsync(id, ct);
+            }
 
-            // Again on the locked row, in one query: the places taken, and whether a parallel request booked the member.
-            var taken = await db.Bookings.WithSpecification(new ActivePlacesSpec(id)).GroupBy(_ => 1)
-                .Select(g => new { Booked = g.Count(b => b.Status == BookingStatus.Booked), Mine = g.Any(b => b.MemberId == member.Id) })
-                .SingleOrDefaultAsync(ct);
-            subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, taken?.Mine ?? false, policy, now, noShows)!;
-            seatFree = (taken?.Booked ?? 0) < session.Capacity;
+            subscription = BookingRules.Check(session, subscriptions, tenant.DateAt(session.StartsAt), future, taken.MemberHasOne, policy, now, noShows)!;
+            seatFree = taken.Booked < session.Capacity;
             if (!seatFree)
             {
                 BookingRules.RequireWaitlistOpen(session, policy, now);
