@@ -239,9 +239,14 @@ public sealed class NotificationDispatcher(
             logger.LogWarning("Mail lease of {Count} message(s) ran out before delivery; they are taken up again", expired);
         }
 
+        // By the whole key, (club, id): by id alone the update would read the whole queue.
         await using var lease = new NpgsqlCommand(
-            "UPDATE notification_queue SET status = 'SENDING', next_attempt_at = now() + @lease WHERE id = ANY(@ids) RETURNING id, next_attempt_at", connection);
+            """
+            UPDATE notification_queue SET status = 'SENDING', next_attempt_at = now() + @lease
+            WHERE (tenant_id, id) IN (SELECT * FROM unnest(@tenants, @ids)) RETURNING id, next_attempt_at
+            """, connection);
         lease.Parameters.AddWithValue("lease", options.Lease);
+        lease.Parameters.AddWithValue("tenants", due.Select(d => d.TenantId).ToArray());
         lease.Parameters.AddWithValue("ids", due.Select(d => d.Id).ToArray());
         var leases = new Dictionary<Guid, DateTime>();
         await using (var reader = await lease.ExecuteReaderAsync(ct))

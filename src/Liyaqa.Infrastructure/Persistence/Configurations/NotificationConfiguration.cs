@@ -13,6 +13,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasKey(n => new { n.TenantId, n.Id });
         builder.HasIndex(n => new { n.TenantId, n.MessageId }).IsUnique();
         builder.HasIndex(n => new { n.TenantId, n.Status, n.NextAttemptAt });
+        // The dispatcher's across-club reads: the due messages in order, and the queue's depth per status.
+        builder.HasIndex(n => new { n.Status, n.NextAttemptAt });
         // Stored as the runbook queries them: status = 'PENDING', channel = 'email'.
         builder.Property(n => n.Status).HasConversion(s => s.ToString().ToUpperInvariant(), s => Enum.Parse<NotificationStatus>(s, true)).HasMaxLength(16);
         builder.Property(n => n.Channel).HasConversion(c => c.ToString().ToLowerInvariant(), c => Enum.Parse<NotificationChannel>(c, true)).HasMaxLength(8);

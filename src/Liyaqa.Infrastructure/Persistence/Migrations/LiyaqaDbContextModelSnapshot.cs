@@ -1917,6 +1917,9 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_notification_queue");
 
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_notification_queue_status_next_attempt_at");
+
                     b.HasIndex("TenantId", "MessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_notification_queue_tenant_id_message_id");
