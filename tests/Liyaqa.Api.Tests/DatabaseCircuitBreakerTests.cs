@@ -39,12 +39,12 @@ public sealed class DatabaseCircuitBreakerTests
 
         for (var attempt = 0; attempt < DatabaseCircuitBreaker.FailuresToOpen; attempt++)
         {
-            await using var db = new LiyaqaDbContext(options.Options).ActingFor(new TenantContext());
+            await using var db = new LiyaqaDbContext(options.Options, new TenantContext());
             var timedOut = await OpenFailureAsync(db);
             Assert.IsNotType<DatabaseUnavailableException>(timedOut);
         }
 
-        await using (var db = new LiyaqaDbContext(options.Options).ActingFor(new TenantContext()))
+        await using (var db = new LiyaqaDbContext(options.Options, new TenantContext()))
         {
             var clock = Stopwatch.StartNew();
             var refused = Assert.IsType<DatabaseUnavailableException>(await OpenFailureAsync(db));
@@ -55,7 +55,7 @@ public sealed class DatabaseCircuitBreakerTests
 
         // Once the circuit has been open for a while, the next request tries the server again.
         await Task.Delay(DatabaseCircuitBreaker.OpenFor + TimeSpan.FromSeconds(0.5));
-        await using (var db = new LiyaqaDbContext(options.Options).ActingFor(new TenantContext()))
+        await using (var db = new LiyaqaDbContext(options.Options, new TenantContext()))
         {
             Assert.IsNotType<DatabaseUnavailableException>(await OpenFailureAsync(db));
         }
@@ -75,7 +75,7 @@ public sealed class DatabaseCircuitBreakerTests
         using var slots = new ConnectionSlots(defaults);
         options.AddInterceptors(new DatabaseCircuitInterceptor(breaker, slots));
 
-        await using var db = new LiyaqaDbContext(options.Options).ActingFor(new TenantContext());
+        await using var db = new LiyaqaDbContext(options.Options, new TenantContext());
         _ = db.Model; // built once per process, not part of a request's wait
         var clock = Stopwatch.StartNew();
         var failure = await OpenFailureAsync(db);
