@@ -44,10 +44,11 @@ public static class DependencyInjection
         builder.Services.AddSingleton<DatabaseCircuitBreaker>();
         builder.Services.AddSingleton<ConnectionSlots>();
         builder.Services.AddSingleton<DatabaseCircuitInterceptor>();
-        builder.Services.AddScoped<AuditingInterceptor>();
+        builder.Services.AddSingleton<AuditingInterceptor>();
 
-        // Not pooled: each context carries its request's tenant, acting user and interceptors.
-        builder.Services.AddDbContext<LiyaqaDbContext>((sp, options) =>
+        // Pooled: a request takes a context built once (its options, services and interceptors) and names its club
+        // and actor on it, instead of building one per request (a tenth of a simple read's CPU).
+        builder.Services.AddPooledDbContextFactory<LiyaqaDbContext>((sp, options) =>
         {
             LiyaqaDbContextFactory.Configure(options, sp.GetRequiredService<LiyaqaConnectionStrings>().Application);
             options.AddInterceptors(
@@ -56,6 +57,8 @@ public static class DependencyInjection
                 sp.GetRequiredService<TenantCommandInterceptor>(),
                 sp.GetRequiredService<AuditingInterceptor>());
         });
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LiyaqaDbContext>>().CreateDbContext()
+            .ActingFor(sp.GetRequiredService<TenantContext>(), sp.GetService<IAuditActorAccessor>()));
         builder.EnrichNpgsqlDbContext<LiyaqaDbContext>(settings =>
         {
             // Our own checks name the components; retries are off because requests run in explicit transactions.

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Liyaqa.Api.Tests.Infrastructure;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -13,7 +15,7 @@ namespace Liyaqa.Api.Tests;
 /// taken while the test host starts PostgreSQL, Redis and the API next to them.
 /// </summary>
 [Collection(Infrastructure.LiyaqaAppCollection.Name)]
-public sealed class DatabaseCircuitBreakerTests
+public sealed class DatabaseCircuitBreakerTests(LiyaqaAppFixture app)
 {
     [Fact]
     public async Task After_three_connection_timeouts_a_request_is_refused_at_once_instead_of_waiting_again()
@@ -39,12 +41,12 @@ public sealed class DatabaseCircuitBreakerTests
 
         for (var attempt = 0; attempt < DatabaseCircuitBreaker.FailuresToOpen; attempt++)
         {
-            await using var db = new LiyaqaDbContext(options.Options, new TenantContext());
+            await using var db = new LiyaqaDbContext(options.Options).ActingFor(new TenantContext());
             var timedOut = await OpenFailureAsync(db);
             Assert.IsNotType<DatabaseUnavailableException>(timedOut);
         }
 
-        await using (var db = new LiyaqaDbContext(options.Options, new TenantContext()))
+        await using (var db = new LiyaqaDbContext(options.Options).ActingFor(new TenantContext()))
         {
             var clock = Stopwatch.StartNew();
             var refused = Assert.IsType<DatabaseUnavailableException>(await OpenFailureAsync(db));
@@ -55,7 +57,7 @@ public sealed class DatabaseCircuitBreakerTests
 
         // Once the circuit has been open for a while, the next request tries the server again.
         await Task.Delay(DatabaseCircuitBreaker.OpenFor + TimeSpan.FromSeconds(0.5));
-        await using (var db = new LiyaqaDbContext(options.Options, new TenantContext()))
+        await using (var db = new LiyaqaDbContext(options.Options).ActingFor(new TenantContext()))
         {
             Assert.IsNotType<DatabaseUnavailableException>(await OpenFailureAsync(db));
         }
@@ -75,7 +77,7 @@ public sealed class DatabaseCircuitBreakerTests
         using var slots = new ConnectionSlots(defaults);
         options.AddInterceptors(new DatabaseCircuitInterceptor(breaker, slots));
 
-        await using var db = new LiyaqaDbContext(options.Options, new TenantContext());
+        await using var db = new LiyaqaDbContext(options.Options).ActingFor(new TenantContext());
         _ = db.Model; // built once per process, not part of a request's wait
         var clock = Stopwatch.StartNew();
         var failure = await OpenFailureAsync(db);
@@ -131,6 +133,40 @@ public sealed class DatabaseCircuitBreakerTests
         slots.Return(third);
         await slots.TakeAsync(third, CancellationToken.None);
         await Assert.ThrowsAsync<DatabaseBusyException>(() => slots.TakeAsync(first, CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task A_pooled_context_whose_connection_the_server_dropped_gives_its_slot_back()
+    {
+        // The product's setup: pooled contexts, each connection taking a slot. The server ends the connection in the
+        // middle of a request's transaction, as a PostgreSQL restart does: EF Core sees no close, and the pooled
+        // context keeps the broken connection object for its next request.
+        var settings = new DatabaseOptions { MaxPoolSize = 2 };
+        var breaker = new DatabaseCircuitBreaker(TimeProvider.System, settings, NullLogger<DatabaseCircuitBreaker>.Instance);
+        using var slots = new ConnectionSlots(settings);
+        var options = new DbContextOptionsBuilder<LiyaqaDbContext>();
+        LiyaqaDbContextFactory.Configure(options, app.Database.Application);
+        options.AddInterceptors(new DatabaseCircuitInterceptor(breaker, slots), new TenantTransactionInterceptor(), new TenantCommandInterceptor());
+        var pool = new PooledDbContextFactory<LiyaqaDbContext>(options.Options, poolSize: 1);
+
+        await using (var db = pool.CreateDbContext().ActingFor(new TenantContext()))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.Equal(settings.MaxPoolSize - 1, slots.Free);
+            var backend = await db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
+            await app.ExecuteAsOwnerAsync($"SELECT pg_terminate_backend({backend})");
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync());
+        }
+
+        Assert.Equal(settings.MaxPoolSize, slots.Free);
+
+        // The same pooled context serves the next request on a fresh connection, and gives that slot back too.
+        await using (var db = pool.CreateDbContext().ActingFor(new TenantContext()))
+        {
+            Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync());
+        }
+
+        Assert.Equal(settings.MaxPoolSize, slots.Free);
     }
 
     /// <summary>The driver's exception, below EF Core's wrapping.</summary>

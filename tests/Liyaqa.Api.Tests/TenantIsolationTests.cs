@@ -1,7 +1,10 @@
 using Liyaqa.Api.Tests.Infrastructure;
 using Liyaqa.Domain.Branches;
 using Liyaqa.Domain.Tenants;
+using Liyaqa.Infrastructure.Persistence;
+using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Liyaqa.Api.Tests;
@@ -76,6 +79,29 @@ public sealed class TenantIsolationTests(LiyaqaAppFixture app)
         await bare.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM branches", bare);
         Assert.Equal(0L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_pooled_context_forgets_its_club_when_returned_so_the_next_taker_sees_nothing_until_it_names_one()
+    {
+        var a = await app.ProvisionTenantAsync("pool-a");
+        var options = new DbContextOptionsBuilder<LiyaqaDbContext>();
+        LiyaqaDbContextFactory.Configure(options, app.Database.Application);
+        options.AddInterceptors(new TenantTransactionInterceptor(), new TenantCommandInterceptor());
+        var pool = new PooledDbContextFactory<LiyaqaDbContext>(options.Options, poolSize: 1);
+        var club = new TenantContext();
+        club.Use(a.Id);
+
+        LiyaqaDbContext first;
+        await using (first = pool.CreateDbContext().ActingFor(club))
+        {
+            Assert.NotEmpty(await first.Branches.ToListAsync());
+        }
+
+        await using var next = pool.CreateDbContext();
+        Assert.Same(first, next);
+        Assert.Null(next.CurrentTenantId);
+        Assert.Empty(await next.Branches.IgnoreQueryFilters().ToListAsync());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Liyaqa.Domain.Auditing;
 using Liyaqa.Domain.Common;
 using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Tenants;
+using Liyaqa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace Liyaqa.Infrastructure.Auditing;
 /// The one mechanism that writes the audit log: every audit event raised by an entity being saved becomes
 /// an <c>audit_log</c> row in the same transaction, stamped with the acting user, client and time.
 /// </summary>
-internal sealed class AuditingInterceptor(IAuditActorAccessor actors, TimeProvider clock, ILogger<AuditingInterceptor> logger) : SaveChangesInterceptor
+internal sealed class AuditingInterceptor(TimeProvider clock, ILogger<AuditingInterceptor> logger) : SaveChangesInterceptor
 {
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
 
@@ -49,7 +50,7 @@ internal sealed class AuditingInterceptor(IAuditActorAccessor actors, TimeProvid
         var actions = raised.SelectMany(e => e.AuditEvents.Select(a => a.Action)).GroupBy(a => a).Select(g => g.Count() == 1 ? g.Key : $"{g.Key}x{g.Count()}");
         logger.LogInformation("Audit {Actions} on {EntityType} {EntityId}", string.Join(",", actions),
             string.Join(",", raised.Select(e => e.GetType().Name).Distinct()), raised.Count == 1 ? raised[0].Id : null);
-        var actor = actors.Current;
+        var actor = (context as LiyaqaDbContext)?.Actors?.Current ?? AuditActor.System;
         var now = clock.GetUtcNow();
         foreach (var entity in raised)
         {

@@ -12,6 +12,7 @@ using Liyaqa.Domain.Platform;
 using Liyaqa.Domain.Tenancy;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Domain.Users;
+using Liyaqa.Infrastructure.Auditing;
 using Liyaqa.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,9 +21,35 @@ namespace Liyaqa.Infrastructure.Persistence;
 /// <summary>
 /// Liyaqa's unit of work on PostgreSQL. Tenant-owned entities are filtered by the current tenant and
 /// stamped with it on insert; row-level security in the database enforces the same rule again.
+/// Contexts are pooled: a scope takes one and names whom it acts for (<see cref="ActingFor"/>); one that
+/// names no one acts for no club and sees no club's rows.
 /// </summary>
-public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, ITenantContext tenantContext) : DbContext(options)
+public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options) : DbContext(options)
 {
+    private ITenantContext? _tenant;
+
+    /// <summary>The club this context acts for and, for the audit log, who acts; until it is returned to the pool.</summary>
+    public LiyaqaDbContext ActingFor(ITenantContext tenant, IAuditActorAccessor? actors = null)
+    {
+        (_tenant, Actors) = (tenant, actors);
+        return this;
+    }
+
+    /// <summary>Who the audit log names for this context's changes (the system when nobody is named).</summary>
+    internal IAuditActorAccessor? Actors { get; private set; }
+
+    public override void Dispose()
+    {
+        (_tenant, Actors) = (null, null);
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        (_tenant, Actors) = (null, null);
+        return base.DisposeAsync();
+    }
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<Branch> Branches => Set<Branch>();
@@ -88,7 +115,7 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options, I
     public DbSet<PlatformState> PlatformState => Set<PlatformState>();
 
     /// <summary>The tenant this context acts for; read by the query filters on every query.</summary>
-    public Guid? CurrentTenantId => tenantContext.TenantId;
+    public Guid? CurrentTenantId => _tenant?.TenantId;
 
     /// <summary>The club this context acts for.</summary>
     public Task<Tenant> CurrentTenantAsync(CancellationToken ct) =>

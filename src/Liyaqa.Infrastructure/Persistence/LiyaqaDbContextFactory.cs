@@ -25,7 +25,7 @@ public sealed class LiyaqaDbContextFactory : IDesignTimeDbContextFactory<LiyaqaD
         var connectionString = new NpgsqlConnectionStringBuilder(ownerConnectionString) { Pooling = false }.ConnectionString;
         var options = new DbContextOptionsBuilder<LiyaqaDbContext>();
         Configure(options, connectionString);
-        return new LiyaqaDbContext(options.Options, new TenantContext());
+        return new LiyaqaDbContext(options.Options).ActingFor(new TenantContext());
     }
 
     /// <summary>For <c>dotnet ef migrations add</c>; never connects.</summary>

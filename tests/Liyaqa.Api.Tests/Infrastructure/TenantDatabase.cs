@@ -20,7 +20,7 @@ public static class TenantDatabase
         var options = new DbContextOptionsBuilder<LiyaqaDbContext>();
         LiyaqaDbContextFactory.Configure(options, app.Database.Application);
         options.AddInterceptors(new TenantTransactionInterceptor(), new TenantCommandInterceptor());
-        return new LiyaqaDbContext(options.Options, tenant);
+        return new LiyaqaDbContext(options.Options).ActingFor(tenant);
     }
 
     public static async Task<NpgsqlConnection> OpenAsOwnerAsync(this LiyaqaAppFixture app)
