@@ -7,7 +7,7 @@ namespace Liyaqa.Infrastructure.Persistence;
 /// <summary>
 /// Brings the database to the current schema once per start, before the API takes traffic: creates the
 /// database if missing, applies EF Core migrations as the owner, lets Quartz create its job-store tables,
-/// and (re)creates the application role with its grants. Replicas starting together queue on a PostgreSQL advisory lock, so only one migrates.
+/// and (re)creates the application role with its grants. Replicas starting together queue on a PostgreSQL advisory lock, so only one migrates at a time.
 /// </summary>
 public sealed class DatabaseMigrator(LiyaqaConnectionStrings connectionStrings, DatabaseOptions options, ILogger<DatabaseMigrator> logger)
 {
@@ -19,52 +19,55 @@ public sealed class DatabaseMigrator(LiyaqaConnectionStrings connectionStrings, 
         var owner = new NpgsqlConnectionStringBuilder(connectionStrings.Owner);
         var database = owner.Database ?? throw new InvalidOperationException("The liyaqa connection string names no database.");
 
-        // The lock lives in the maintenance database, which exists before ours does.
+        // The lock lives in the maintenance database, which exists before ours does. It is a transaction-level lock
+        // held by a transaction open for the whole migration, so it also holds behind PgBouncer in transaction mode
+        // (a session lock would stay on whichever server connection took it) and ends with that connection if this
+        // instance dies.
         var maintenance = new NpgsqlConnectionStringBuilder(connectionStrings.Owner) { Database = "postgres", Pooling = false };
         await using var lockConnection = new NpgsqlConnection(maintenance.ConnectionString);
         await lockConnection.OpenAsync(cancellationToken);
+        await using var lockTransaction = await lockConnection.BeginTransactionAsync(cancellationToken);
         // Waits as long as another instance's migration takes (on a busy machine longer than a command's timeout).
-        await using (var takeLock = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockConnection) { CommandTimeout = 0 })
+        await using (var takeLock = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({MigrationLockKey})", lockConnection, lockTransaction) { CommandTimeout = 0 })
         {
             await takeLock.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        try
+        await CreateDatabaseIfMissingAsync(maintenance.ConnectionString, database, cancellationToken);
+
+        await using (var db = LiyaqaDbContextFactory.ForOwner(connectionStrings.Owner))
         {
-            await CreateDatabaseIfMissingAsync(lockConnection, database, cancellationToken);
-
-            await using (var db = LiyaqaDbContextFactory.ForOwner(connectionStrings.Owner))
+            var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations()).ToList();
+            if (unknown.Count > 0)
             {
-                var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations()).ToList();
-                if (unknown.Count > 0)
-                {
-                    throw new InvalidOperationException(
-                        $"Database {database} was built by migrations this version does not know ({string.Join(", ", unknown)}); the schema was "
-                        + "folded into one baseline before the first release. Drop the database (in development: delete the data folder, .data/) and start again.");
-                }
-
-                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-                if (pending.Count > 0)
-                {
-                    logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-                }
-
-                await db.Database.MigrateAsync(cancellationToken);
+                throw new InvalidOperationException(
+                    $"Database {database} was built by migrations this version does not know ({string.Join(", ", unknown)}); the schema was "
+                    + "folded into one baseline before the first release. Drop the database (in development: delete the data folder, .data/) and start again.");
             }
 
-            await Jobs.ScheduledJobs.ProvisionJobStoreAsync(connectionStrings.Owner, cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            }
 
-            await EnsureApplicationRoleAsync(database, cancellationToken);
-            await LetSearchesUseIndexesUnderRowSecurityAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
         }
-        finally
-        {
-            await ExecuteAsync(lockConnection, $"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
-        }
+
+        await Jobs.ScheduledJobs.ProvisionJobStoreAsync(connectionStrings.Owner, cancellationToken);
+
+        await EnsureApplicationRoleAsync(database, cancellationToken);
+        await LetSearchesUseIndexesUnderRowSecurityAsync(cancellationToken);
+
+        // Ending the lock's transaction releases it; a failure above rolls it back (disposal), which releases it too.
+        await lockTransaction.CommitAsync(CancellationToken.None);
     }
 
-    private async Task CreateDatabaseIfMissingAsync(NpgsqlConnection maintenance, string database, CancellationToken ct)
+    /// <summary>On a connection of its own: CREATE DATABASE cannot run inside the lock's transaction.</summary>
+    private async Task CreateDatabaseIfMissingAsync(string maintenanceConnectionString, string database, CancellationToken ct)
     {
+        await using var maintenance = new NpgsqlConnection(maintenanceConnectionString);
+        await maintenance.OpenAsync(ct);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", maintenance);
         exists.Parameters.AddWithValue("name", database);
         if (await exists.ExecuteScalarAsync(ct) is null)
