@@ -3,7 +3,7 @@
 #   ./build.sh run    start the platform (dotnet run --project src/Liyaqa.AppHost)
 #   ./build.sh test   build and run every test, then print one summary line
 # Both first make sure PostgreSQL 15+ and redis-server are installed (apt-get on Debian/Ubuntu), and
-# the web app's npm packages (from its lock file); the tests also need Debian's chromium.
+# the web app's npm packages (from its lock file); the tests also need Debian's chromium and pgbouncer.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -25,6 +25,8 @@ ensure_prerequisites() {
   if [ "${1:-}" = test ]; then
     command -v chromium >/dev/null || missing+=(chromium)
     command -v zbarimg >/dev/null || missing+=(zbar-tools)
+    # Part of the suite runs with the API behind PgBouncer (tests/Liyaqa.Api.Tests/ThroughPgBouncerTests.cs).
+    [ -x /usr/sbin/pgbouncer ] || command -v pgbouncer >/dev/null || missing+=(pgbouncer)
   fi
   [ ${#missing[@]} -eq 0 ] && return 0
 

@@ -64,6 +64,18 @@ APP_RESOURCES = {
         "host_volumes": ["/var/backups/liyaqa:/var/backups/liyaqa"],
         "limits": {"cpus": "2", "memory": "4g"},
     },
+    "pgbouncer": {
+        "service": "pgbouncer",
+        "container_name": "liyaqa-pgbouncer",
+        # Internal: the API reaches PostgreSQL only through it; operators and backups go to postgres directly.
+        "healthcheck": {
+            "test": ["CMD-SHELL", "pg_isready -q -h 127.0.0.1 -p 6432 || nc -z 127.0.0.1 6432"],
+            "interval": "10s", "timeout": "5s", "retries": 5, "start_period": "10s",
+        },
+        # Its configuration: pgbouncer.ini and the pooling settings the embedded PgBouncer of the tests uses too.
+        "host_volumes": ["./pgbouncer:/etc/pgbouncer/liyaqa:ro"],
+        "limits": {"cpus": "1", "memory": "256m"},
+    },
     "cache": {
         "service": "redis",
         "container_name": "liyaqa-redis",

@@ -9,6 +9,9 @@ public static class LiyaqaResources
     /// <summary>The PostgreSQL server (container or embedded process).</summary>
     public const string Postgres = "postgres";
 
+    /// <summary>PgBouncer in transaction-pooling mode between the API and PostgreSQL (compose; Liyaqa:PgBouncer=true locally).</summary>
+    public const string PgBouncer = "pgbouncer";
+
     /// <summary>The application database, and the API's connection-string name for it.</summary>
     public const string Database = "liyaqa";
 

@@ -6,7 +6,7 @@ namespace Liyaqa.Api.Tests;
 
 /// <summary>Classes and bookings: no overbooking under concurrency, waitlist promotion, cancellation rules, reminders.</summary>
 [Collection(LiyaqaAppCollection.Name)]
-public sealed class ClassBookingTests(LiyaqaAppFixture app)
+public class ClassBookingTests(LiyaqaAppFixture app)
 {
     private sealed record Club(HttpClient Owner, Guid Branch, Guid Plan, Guid ClassType) : IDisposable
     {

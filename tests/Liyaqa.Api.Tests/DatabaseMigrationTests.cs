@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Liyaqa.Api.Tests;
 
 [Collection(LiyaqaAppCollection.Name)]
-public sealed class DatabaseMigrationTests(LiyaqaAppFixture app)
+public class DatabaseMigrationTests(LiyaqaAppFixture app)
 {
     [Fact]
     public async Task Replicas_migrating_at_once_all_succeed_and_each_migration_is_applied_once()

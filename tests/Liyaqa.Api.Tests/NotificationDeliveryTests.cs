@@ -11,7 +11,7 @@ namespace Liyaqa.Api.Tests;
 
 /// <summary>The outbox against a real SMTP server: delivered once, waiting out outages, given up on at last.</summary>
 [Collection(LiyaqaAppCollection.Name)]
-public sealed class NotificationDeliveryTests(LiyaqaAppFixture app, ITestOutputHelper output)
+public class NotificationDeliveryTests(LiyaqaAppFixture app, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_delivered_message_carries_its_outbox_message_id_and_is_marked_sent()

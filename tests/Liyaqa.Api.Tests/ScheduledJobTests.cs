@@ -9,7 +9,7 @@ using Npgsql;
 namespace Liyaqa.Api.Tests;
 
 [Collection(LiyaqaAppCollection.Name)]
-public sealed class ScheduledJobTests(LiyaqaAppFixture app)
+public class ScheduledJobTests(LiyaqaAppFixture app)
 {
     [Fact]
     public async Task A_maintenance_pause_holds_jobs_and_mail_on_every_instance_and_across_a_restart_until_resumed()

@@ -14,7 +14,7 @@ namespace Liyaqa.Api.Tests;
 /// application role, which holds even when the filter is bypassed.
 /// </summary>
 [Collection(LiyaqaAppCollection.Name)]
-public sealed class TenantIsolationTests(LiyaqaAppFixture app)
+public class TenantIsolationTests(LiyaqaAppFixture app)
 {
     [Fact]
     public async Task A_tenant_sees_only_its_own_branches()

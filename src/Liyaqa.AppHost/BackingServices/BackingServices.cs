@@ -48,11 +48,13 @@ public static class BackingServicesExtensions
 
     private static BackingServiceResources AddContainers(IDistributedApplicationBuilder builder)
     {
-        var database = builder.AddPostgres(LiyaqaResources.Postgres)
+        var server = builder.AddPostgres(LiyaqaResources.Postgres)
             .WithDataVolume("liyaqa-postgres-data")
             // Query statistics behind the runbook's slow_queries view.
-            .WithArgs("-c", "shared_preload_libraries=pg_stat_statements")
-            .AddDatabase(LiyaqaResources.Database);
+            .WithArgs("-c", "shared_preload_libraries=pg_stat_statements");
+        // The API reaches the database through PgBouncer in transaction mode, so API replicas can be added
+        // without each holding its own pool of server connections.
+        var database = builder.AddPgBouncerContainer(LiyaqaResources.PgBouncer, server, LiyaqaResources.Database);
         var cache = builder.AddRedis(LiyaqaResources.Cache);
         // A mail catcher: SMTP on 1025, a web inbox on 8025.
         var mail = builder.AddContainer(LiyaqaResources.Mail, "axllent/mailpit")
@@ -65,9 +67,12 @@ public static class BackingServicesExtensions
     {
         var dataRoot = LocalDataDirectory.Resolve(builder);
         var postgres = builder.AddEmbeddedPostgres(LiyaqaResources.Postgres, LiyaqaResources.Database, dataRoot);
+        IResourceBuilder<IResourceWithConnectionString> database = builder.Configuration.GetValue(EmbeddedPgBouncerExtensions.Setting, false)
+            ? builder.AddEmbeddedPgBouncer(LiyaqaResources.PgBouncer, postgres, LiyaqaResources.Database, dataRoot)
+            : postgres;
         var cache = builder.AddEmbeddedRedis(LiyaqaResources.Cache, dataRoot);
         var mail = builder.AddEmbeddedMailSink(LiyaqaResources.Mail, dataRoot);
-        return new BackingServiceResources(postgres, cache, mail, mail.Resource.PrimaryEndpoint);
+        return new BackingServiceResources(database, cache, mail, mail.Resource.PrimaryEndpoint);
     }
 
     /// <summary>True when the configured container runtime's daemon answers within a few seconds.</summary>

@@ -16,8 +16,10 @@ public sealed class EmbeddedPostgresResource(string name, string command, string
 {
     internal const string Superuser = "postgres";
 
+    internal ParameterResource SuperuserPassword => superuserPassword;
+
     public override ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={Superuser};Password={superuserPassword};Database={databaseName}");
+        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={Superuser};Password={SuperuserPassword};Database={databaseName}");
 }
 
 internal static class EmbeddedPostgresExtensions
@@ -62,7 +64,8 @@ internal static class EmbeddedPostgresExtensions
             .ExcludeFromManifest();
     }
 
-    private static async Task<HealthCheckResult> AcceptsConnectionsAsync(EmbeddedPostgresResource resource, CancellationToken ct)
+    /// <summary>The server (or the pooler in front of it) completes a login and answers a query.</summary>
+    internal static async Task<HealthCheckResult> AcceptsConnectionsAsync(IResourceWithConnectionString resource, CancellationToken ct)
     {
         try
         {
@@ -135,14 +138,14 @@ internal sealed class PostgresCluster(string root, string binDirectory)
     {
         if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
-            await HandOverToPostgresUserAsync(ct);
+            await LocalBinaries.HandOverToPostgresUserAsync(Root, ct);
             return;
         }
 
         logger.LogInformation("Initialising a new PostgreSQL cluster in {DataDirectory}", DataDirectory);
-        await HandOverToPostgresUserAsync(ct);
+        await LocalBinaries.HandOverToPostgresUserAsync(Root, ct);
         var (command, prefix) = LocalBinaries.AsPostgresUser(Path.Combine(binDirectory, "initdb"));
-        await RunAsync(command, [.. prefix,
+        await LocalBinaries.RunAsync(command, [.. prefix,
             "-D", DataDirectory,
             "-U", EmbeddedPostgresResource.Superuser,
             $"--pwfile={PasswordFile}",
@@ -150,31 +153,5 @@ internal sealed class PostgresCluster(string root, string binDirectory)
             "--auth-local=scram-sha-256",
             "--encoding=UTF8",
             "--locale=C.UTF-8"], logger, ct);
-    }
-
-    /// <summary>As root, the cluster's folder belongs to the postgres user that runs the server.</summary>
-    private async Task HandOverToPostgresUserAsync(CancellationToken ct)
-    {
-        if (Environment.IsPrivilegedProcess)
-        {
-            await RunAsync("chown", ["-R", "postgres:postgres", Root], logger: null, ct);
-        }
-    }
-
-    private static async Task RunAsync(string command, string[] args, ILogger? logger, CancellationToken ct)
-    {
-        using var process = Process.Start(new ProcessStartInfo(command, args)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException($"Could not start {command}");
-        var output = await process.StandardOutput.ReadToEndAsync(ct) + await process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{command} failed with exit code {process.ExitCode}: {output}");
-        }
-
-        logger?.LogInformation("{Command}: {Output}", Path.GetFileName(command), output);
     }
 }

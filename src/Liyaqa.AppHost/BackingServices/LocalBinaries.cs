@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
 namespace Liyaqa.AppHost.BackingServices;
 
 /// <summary>Finds the locally installed programs the embedded backing services run.</summary>
@@ -52,6 +55,36 @@ internal static class LocalBinaries
         ?? throw new MissingPrerequisiteException(
             "Liyaqa: redis-server is not installed: run `sudo apt-get install -y redis-server`, " +
             "or run with containers (Liyaqa__BackingServices=Containers).");
+
+    public static string PgBouncer() =>
+        FindOnPath("pgbouncer") ?? (File.Exists("/usr/sbin/pgbouncer") ? "/usr/sbin/pgbouncer" : null)
+        ?? throw new MissingPrerequisiteException("Liyaqa: PgBouncer is not installed: run `sudo apt-get install -y pgbouncer`, or leave Liyaqa:PgBouncer off.");
+
+    /// <summary>As root, a folder the postgres user's programs read and write belongs to that user.</summary>
+    public static async Task HandOverToPostgresUserAsync(string directory, CancellationToken ct)
+    {
+        if (Environment.IsPrivilegedProcess)
+        {
+            await RunAsync("chown", ["-R", "postgres:postgres", directory], logger: null, ct);
+        }
+    }
+
+    public static async Task RunAsync(string command, string[] args, ILogger? logger, CancellationToken ct)
+    {
+        using var process = Process.Start(new ProcessStartInfo(command, args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException($"Could not start {command}");
+        var output = await process.StandardOutput.ReadToEndAsync(ct) + await process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{command} failed with exit code {process.ExitCode}: {output}");
+        }
+
+        logger?.LogInformation("{Command}: {Output}", Path.GetFileName(command), output);
+    }
 
     /// <summary>
     /// The command line that runs <paramref name="program"/> as the postgres user when this process is

@@ -19,6 +19,7 @@ public class LiyaqaAppFixture : IAsyncLifetime
 
     private readonly int _apiReplicas;
     private readonly string _logFile;
+    private readonly string[] _settings;
 
     public LiyaqaAppFixture()
         : this(ApiReplicas, "api.log")
@@ -27,13 +28,18 @@ public class LiyaqaAppFixture : IAsyncLifetime
 
     /// <summary>
     /// An AppHost of its own with <paramref name="apiReplicas"/> API instances (a single one listens on a free port
-    /// of its own), whose API log is saved as <paramref name="logFile"/> beside the tests.
+    /// of its own) and the AppHost <paramref name="settings"/> given, whose API log is saved as <paramref name="logFile"/>
+    /// beside the tests.
     /// </summary>
-    protected LiyaqaAppFixture(int apiReplicas, string logFile)
+    protected LiyaqaAppFixture(int apiReplicas, string logFile, params string[] settings)
     {
         _apiReplicas = apiReplicas;
         _logFile = logFile;
+        _settings = settings;
     }
+
+    /// <summary>The resource whose connection string <see cref="Database"/> is built from: how the API reaches PostgreSQL.</summary>
+    protected virtual string DatabaseResource => LiyaqaResources.Postgres;
 
     /// <summary>The mail provider's rate in the tests: below what the dispatchers manage unthrottled.</summary>
     public const int EmailsPerSecond = 50;
@@ -91,7 +97,7 @@ public class LiyaqaAppFixture : IAsyncLifetime
     /// <summary>A client of the API holding the platform operators' management token.</summary>
     public HttpClient Operator { get; private set; } = null!;
 
-    /// <summary>The database as its owner (migrations, schema checks) and as the application role.</summary>
+    /// <summary>The database as its owner (migrations, schema checks) and as the application role, the way the API reaches it.</summary>
     public LiyaqaConnectionStrings Database { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -127,6 +133,7 @@ public class LiyaqaAppFixture : IAsyncLifetime
                 $"--ApiSettings:RateLimits:ClubRequestsPerMinute:{RequestLimitedClub}={RequestLimitedClubPerMinute}",
                 $"--Parameters:management-token={ManagementToken}",
                 $"--Parameters:db-app-password={AppRolePassword}",
+                .. _settings,
             ],
             cts.Token);
 
@@ -141,8 +148,8 @@ public class LiyaqaAppFixture : IAsyncLifetime
         Gateway = App.CreateHttpClient(LiyaqaResources.GatewaySimulator);
         Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", GatewaySecretKey);
 
-        var owner = await App.GetConnectionStringAsync(LiyaqaResources.Postgres, cts.Token)
-            ?? throw new InvalidOperationException("The postgres resource has no connection string.");
+        var owner = await App.GetConnectionStringAsync(DatabaseResource, cts.Token)
+            ?? throw new InvalidOperationException($"The {DatabaseResource} resource has no connection string.");
         Database = LiyaqaConnectionStrings.From(owner, new DatabaseOptions { AppRolePassword = AppRolePassword });
     }
 

@@ -67,6 +67,7 @@ public sealed class ComposeFileTests
 
     [Theory]
     [InlineData("redis", "liyaqa-redis")]
+    [InlineData("pgbouncer", "liyaqa-pgbouncer")]
     [InlineData("otel-collector", "liyaqa-otel-collector")]
     public async Task Internal_service_has_a_container_name_and_publishes_no_port(string service, string containerName)
     {
@@ -159,16 +160,23 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public async Task Backend_reaches_its_database_cache_and_trace_collector_by_service_name()
+    public async Task Backend_reaches_its_database_through_pgbouncer_and_its_cache_and_trace_collector_by_service_name()
     {
-        var backend = (await ReadComposeAsync()).GetProperty("services").GetProperty("backend");
+        var services = (await ReadComposeAsync()).GetProperty("services");
+        var backend = services.GetProperty("backend");
         var environment = backend.GetProperty("environment");
 
-        Assert.StartsWith("Host=postgres;Port=5432;", environment.GetProperty("ConnectionStrings__liyaqa").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Host=pgbouncer;Port=6432;", environment.GetProperty("ConnectionStrings__liyaqa").GetString(), StringComparison.Ordinal);
+        var pgbouncer = services.GetProperty("pgbouncer");
+        Assert.Equal(("postgres", "5432"), (pgbouncer.GetProperty("environment").GetProperty("DB_HOST").GetString(), pgbouncer.GetProperty("environment").GetProperty("DB_PORT").GetString()));
+        Assert.Equal("service_healthy", pgbouncer.GetProperty("depends_on").GetProperty("postgres").GetProperty("condition").GetString());
+        Assert.Contains(("./pgbouncer", "/etc/pgbouncer/liyaqa"), Volumes(pgbouncer));
+        // The configuration it mounts pools by transaction.
+        Assert.Contains("pool_mode = transaction", await File.ReadAllTextAsync(Path.Combine(ComposeFiles.Deploy, "pgbouncer", "pooling.ini")), StringComparison.Ordinal);
         Assert.StartsWith("redis:6379,", environment.GetProperty("ConnectionStrings__cache").GetString(), StringComparison.Ordinal);
         Assert.Equal("8080", environment.GetProperty("HTTP_PORTS").GetString());
         Assert.Equal("http://otel-collector:4317", environment.GetProperty("OTEL_EXPORTER_OTLP_ENDPOINT").GetString());
-        foreach (var dependency in new[] { "postgres", "redis" })
+        foreach (var dependency in new[] { "pgbouncer", "redis" })
         {
             Assert.Equal("service_healthy", backend.GetProperty("depends_on").GetProperty(dependency).GetProperty("condition").GetString());
         }
