@@ -45,6 +45,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ConnectionSlots>();
         builder.Services.AddSingleton<DatabaseCircuitInterceptor>();
         builder.Services.AddSingleton<AuditingInterceptor>();
+        builder.Services.AddSingleton<ClubSettingsCache>();
+        builder.Services.AddSingleton<ClubSettingsInvalidation>();
 
         // Pooled: a request takes a context built once (its options, services and interceptors) and names its club
         // and actor on it, instead of building one per request (a tenth of a simple read's CPU).
@@ -55,7 +57,8 @@ public static class DependencyInjection
                 sp.GetRequiredService<DatabaseCircuitInterceptor>(),
                 sp.GetRequiredService<TenantTransactionInterceptor>(),
                 sp.GetRequiredService<TenantCommandInterceptor>(),
-                sp.GetRequiredService<AuditingInterceptor>());
+                sp.GetRequiredService<AuditingInterceptor>(),
+                sp.GetRequiredService<ClubSettingsInvalidation>());
         });
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LiyaqaDbContext>>().CreateDbContext()
             .ActingFor(sp.GetRequiredService<TenantContext>(), sp.GetService<IAuditActorAccessor>()));

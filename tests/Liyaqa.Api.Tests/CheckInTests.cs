@@ -8,6 +8,9 @@ namespace Liyaqa.Api.Tests;
 [Collection(LiyaqaAppCollection.Name)]
 public sealed class CheckInTests(LiyaqaAppFixture app)
 {
+    /// <summary>Ample time for a change announced over Redis to reach every instance on a loaded machine.</summary>
+    private static readonly TimeSpan AnnouncementDelivered = TimeSpan.FromMilliseconds(500);
+
     private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Riyadh")).DateTime);
 
     private sealed record Club(HttpClient Owner, Guid Branch) : IDisposable
@@ -114,6 +117,43 @@ public sealed class CheckInTests(LiyaqaAppFixture app)
         var member = await club.MemberWithAsync(await club.Owner.CreatePlanAsync());
 
         AssertDenied(await club.CheckInAsync(new { memberId = member }, branch), "outside-access-hours");
+    }
+
+    [Fact]
+    public async Task A_branch_closed_or_reopened_on_one_instance_is_closed_or_open_at_every_instances_door_at_once()
+    {
+        // Every instance keeps the club's branches (ClubSettingsCache); a change reaches the others over Redis. A new
+        // connection per request, so the endpoint's load balancer spreads the requests over both instances.
+        using var club = await ClubAsync("ci-reopen");
+        club.Owner.DefaultRequestHeaders.ConnectionClose = true;
+        var plan = await club.Owner.CreatePlanAsync();
+        var members = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            members.Add(await club.MemberWithAsync(plan));
+        }
+
+        // Both instances behind the endpoint answer a few check-ins, so each holds the open branch.
+        foreach (var member in members[..4])
+        {
+            Assert.True((await club.CheckInAsync(new { memberId = member })).GetProperty("allowed").GetBoolean());
+        }
+
+        Assert.True((await club.Owner.PostAsync($"/api/branches/{club.Branch}/deactivate", null)).IsSuccessStatusCode);
+        // The announcement takes a moment to reach the other instance (without it, it would use its copy for a minute).
+        await Task.Delay(AnnouncementDelivered);
+        foreach (var member in members[4..8])
+        {
+            var refused = await club.Owner.PostAsJsonAsync("/api/check-ins", new { memberId = member, branchId = club.Branch });
+            Assert.Equal("branch-inactive", (await refused.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+        }
+
+        Assert.True((await club.Owner.PostAsync($"/api/branches/{club.Branch}/activate", null)).IsSuccessStatusCode);
+        await Task.Delay(AnnouncementDelivered);
+        foreach (var member in members[8..])
+        {
+            Assert.True((await club.CheckInAsync(new { memberId = member })).GetProperty("allowed").GetBoolean());
+        }
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Liyaqa.Api.Features.Members;
 using Liyaqa.Domain.CheckIns;
 using Liyaqa.Domain.Common;
 using Liyaqa.Infrastructure.Persistence;
+using Liyaqa.Infrastructure.Tenancy;
 using Liyaqa.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -47,12 +48,12 @@ public static class CheckInEndpoints
     }
 
     private static async Task<Results<Created<CheckInResponse>, ProblemHttpResult>> CheckInAsync(
-        CheckInRequest request, LiyaqaDbContext db, CheckInPasses passes, CheckInOptions options, TimeProvider clock, CancellationToken ct)
+        CheckInRequest request, LiyaqaDbContext db, ClubSettingsCache clubs, CheckInPasses passes, CheckInOptions options, TimeProvider clock, CancellationToken ct)
     {
         var given = new object?[] { request.MemberId, request.MemberNumber, request.QrToken }.Count(v => v is not null);
         new DomainErrors().Check(given == 1, "memberId", "Give exactly one of memberId, memberNumber or qrToken.").ThrowIfAny();
 
-        var branch = await db.Branches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BranchId, ct);
+        var branch = await clubs.BranchAsync(db, request.BranchId, ct);
         if (branch is null)
         {
             return NotFound("No such branch in this club.");

@@ -11,6 +11,7 @@ using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Users;
 using Liyaqa.Infrastructure.Persistence;
 using Liyaqa.Infrastructure.Persistence.Specifications;
+using Liyaqa.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +51,7 @@ public static class BookingEndpoints
     }
 
     private static async Task<Results<Created<BookingResponse>, NotFound>> BookAsync(
-        Guid id, BookRequest request, ClaimsPrincipal caller, LiyaqaDbContext db, ClassMessages messages, TimeProvider clock, CancellationToken ct)
+        Guid id, BookRequest request, ClaimsPrincipal caller, LiyaqaDbContext db, ClubSettingsCache clubs, ClassMessages messages, TimeProvider clock, CancellationToken ct)
     {
         var read = await db.ClassSessions.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new { Session = s, Version = EF.Property<uint>(s, "Version") }).SingleOrDefaultAsync(ct);
@@ -62,8 +63,8 @@ public static class BookingEndpoints
         }
 
         // What depends only on the member is read before the class's row lock, so the lock is held briefly.
-        var tenant = await db.CurrentTenantAsync(ct);
-        var policy = await db.CurrentBookingPolicyAsync(ct);
+        var club = await clubs.ForAsync(db, ct);
+        var (tenant, policy) = (club.Tenant, club.BookingPolicy);
         var now = clock.GetUtcNow();
         var subscriptions = await db.Subscriptions.Where(s => s.MemberId == member.Id).ToListAsync(ct);
         // The member's places that the rules weigh, in one query: future and this class's (active), last month's no-shows.

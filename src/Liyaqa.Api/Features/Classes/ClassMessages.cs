@@ -4,12 +4,12 @@ using Liyaqa.Domain.Members;
 using Liyaqa.Domain.Notifications;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Liyaqa.Infrastructure.Tenancy;
 
 namespace Liyaqa.Api.Features.Classes;
 
 /// <summary>Tells a member about one of their classes (booked, promoted, reminded, cancelled, waitlist closed), in their language.</summary>
-public sealed class ClassMessages(LiyaqaDbContext db, Outbox outbox)
+public sealed class ClassMessages(LiyaqaDbContext db, ClubSettingsCache clubs, Outbox outbox)
 {
     public async Task TellAsync(Tenant tenant, Member member, ClassSession session, string template, string? reason, CancellationToken ct)
     {
@@ -22,8 +22,8 @@ public sealed class ClassMessages(LiyaqaDbContext db, Outbox outbox)
     /// <summary>The message <see cref="TellAsync"/> would queue, written but not queued (see <see cref="Outbox.ForMemberAsync"/>).</summary>
     public async Task<Notification?> WriteAsync(Tenant tenant, Member member, ClassSession session, string template, string? reason, CancellationToken ct)
     {
-        var type = await db.ClassTypes.AsNoTracking().SingleAsync(t => t.Id == session.ClassTypeId, ct);
-        var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == session.BranchId, ct);
+        var type = await clubs.ClassTypeAsync(db, session.ClassTypeId, ct) ?? throw new InvalidOperationException($"Class type {session.ClassTypeId} of class {session.Id} does not exist.");
+        var branch = await clubs.BranchAsync(db, session.BranchId, ct) ?? throw new InvalidOperationException($"Branch {session.BranchId} of class {session.Id} does not exist.");
         return await outbox.ForMemberAsync(tenant, member, template, new Dictionary<string, object?>
         {
             ["className"] = type.NameIn(member.Language),

@@ -3,7 +3,7 @@ using Liyaqa.Domain.Notifications;
 using Liyaqa.Domain.Notifications.Templates;
 using Liyaqa.Domain.Tenants;
 using Liyaqa.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Liyaqa.Infrastructure.Tenancy;
 
 namespace Liyaqa.Api.Features.Notifications;
 
@@ -12,7 +12,7 @@ namespace Liyaqa.Api.Features.Notifications;
 /// is filled with the values formatted for the reader and added to the caller's unit of work, so it is
 /// committed — and later delivered — together with the change that caused it.
 /// </summary>
-public sealed class Outbox(LiyaqaDbContext db, TimeProvider clock)
+public sealed class Outbox(LiyaqaDbContext db, ClubSettingsCache clubs, TimeProvider clock)
 {
     public async Task<Notification> QueueEmailAsync(Tenant tenant, string templateKey, string language, string email, IReadOnlyDictionary<string, object?> values, CancellationToken ct) =>
         Queue(await EmailAsync(tenant, templateKey, language, email, values, ct));
@@ -52,7 +52,8 @@ public sealed class Outbox(LiyaqaDbContext db, TimeProvider clock)
     /// <summary>The club's current wording of a message: its override when it has one.</summary>
     public async Task<(TemplateText Text, bool Overridden)> WordingAsync(string templateKey, string language, CancellationToken ct)
     {
-        var custom = await db.MessageTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Key == templateKey && t.Language == language, ct);
+        // A context acting for no club sees no club's wording (row-level security), so Liyaqa's default applies.
+        var custom = db.CurrentTenantId is null ? null : (await clubs.ForAsync(db, ct)).Template(templateKey, language);
         return custom is null ? (MessageTemplates.Get(templateKey).DefaultIn(language), false) : (custom.Text, true);
     }
 
