@@ -26,6 +26,8 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IConnectionMulti
 
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile Snapshot? _snapshot;
+    private volatile bool _stale;
+    private int _reloading;
     private int _subscribed;
     private int _watchingReconnects;
 
@@ -34,9 +36,13 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IConnectionMulti
     /// <summary>True when the keys come from <c>JWT_SECRET</c> and cannot be rotated here.</summary>
     public bool IsFixedSecret => !string.IsNullOrEmpty(options.JwtSecret);
 
+    /// <summary>The newest key: a new token is signed with what is current, so an old or stale set is reloaded first.</summary>
     public async Task<SigningCredentials> SigningCredentialsAsync(CancellationToken ct = default)
     {
-        var snapshot = await GetSnapshotAsync(forceReload: false, ct);
+        var known = _snapshot;
+        var snapshot = known is null || IsOld(known)
+            ? await GetSnapshotAsync(forceReload: true, ct, unlessNewerThan: known)
+            : known;
         return new SigningCredentials(snapshot.Current, SecurityAlgorithms.HmacSha256);
     }
 
@@ -87,21 +93,34 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IConnectionMulti
         return added.Id;
     }
 
-    private async Task<Snapshot> GetSnapshotAsync(bool forceReload, CancellationToken ct)
+    /// <summary>
+    /// The keys. Once loaded, an old or announced-stale set is still served while one background reload replaces
+    /// it: the token handler asks synchronously, so a reload every request waited for would block a thread per
+    /// request at once (under load, the thread pool starved for as long as it took to add threads for them all).
+    /// </summary>
+    private async Task<Snapshot> GetSnapshotAsync(bool forceReload, CancellationToken ct, Snapshot? unlessNewerThan = null)
     {
         var snapshot = _snapshot;
-        if (!forceReload && snapshot is not null && clock.GetUtcNow() - snapshot.LoadedAt < RefreshEvery)
+        if (!forceReload && snapshot is not null)
         {
+            if (IsOld(snapshot))
+            {
+                ReloadInBackground();
+            }
+
             return snapshot;
         }
 
         await _reload.WaitAsync(ct);
         try
         {
-            if (!forceReload && _snapshot is { } fresh && clock.GetUtcNow() - fresh.LoadedAt < RefreshEvery)
+            // Another caller may have loaded them while this one waited.
+            if (_snapshot is { } loaded && (!forceReload || (unlessNewerThan is not null && !ReferenceEquals(loaded, unlessNewerThan) && !IsOld(loaded))))
             {
-                return fresh;
+                return loaded;
             }
+
+            _stale = false;
 
             if (IsFixedSecret)
             {
@@ -115,6 +134,33 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IConnectionMulti
         {
             _reload.Release();
         }
+    }
+
+    private bool IsOld(Snapshot snapshot) => _stale || clock.GetUtcNow() - snapshot.LoadedAt >= RefreshEvery;
+
+    private void ReloadInBackground()
+    {
+        if (Interlocked.Exchange(ref _reloading, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await GetSnapshotAsync(forceReload: true, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                _stale = true;
+                logger.LogWarning(ex, "Reloading the signing keys failed; the loaded keys stay in use and the next request tries again");
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _reloading, 0);
+            }
+        });
     }
 
     private Snapshot FixedSecretSnapshot()
@@ -157,7 +203,7 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IConnectionMulti
         if (Interlocked.Exchange(ref _watchingReconnects, 1) == 0)
         {
             // A message sent while this instance was cut off from Redis is lost: reload once the connection is back.
-            redis.ConnectionRestored += (_, _) => _snapshot = null;
+            redis.ConnectionRestored += (_, _) => _stale = true;
         }
 
         if (Interlocked.Exchange(ref _subscribed, 1) != 0)
@@ -170,7 +216,8 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IConnectionMulti
             redis.GetSubscriber().Subscribe(RotatedChannel, (_, keyId) =>
             {
                 logger.LogInformation("Signing key {KeyId} was rotated in on another instance; reloading keys", keyId.ToString());
-                _snapshot = null;
+                _stale = true;
+                ReloadInBackground();
             });
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
