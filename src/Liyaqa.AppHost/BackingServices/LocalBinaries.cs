@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Liyaqa.AppHost.BackingServices;
 
 /// <summary>Finds the locally installed programs the embedded backing services run.</summary>
-internal static class LocalBinaries
+public static class LocalBinaries
 {
     private const string SetPriv = "/usr/bin/setpriv";
 

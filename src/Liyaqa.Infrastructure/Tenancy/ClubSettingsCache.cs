@@ -49,7 +49,7 @@ public sealed class ClubSettingsCache(IConnectionMultiplexer redis, TimeProvider
     private static readonly RedisChannel ChangedChannel = RedisChannel.Literal("liyaqa:club-settings:changed");
 
     /// <summary>The longest a club's settings are used without being read again.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<Guid, ClubSettings> _clubs = new();
     private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> _uncommitted = [];
@@ -73,14 +73,13 @@ public sealed class ClubSettingsCache(IConnectionMultiplexer redis, TimeProvider
             generation = _generations.GetValueOrDefault(tenantId);
         }
 
-        var loaded = await LoadAsync(db, tenantId, ct);
+        var (loaded, committed) = await LoadAsync(db, tenantId, ct);
         lock (_gate)
         {
             // Kept only if nothing changed while it was read, and not read by a request that changed them and has not
             // committed (it sees its own change): else the next request reads them again.
-            if (_generations.GetValueOrDefault(tenantId) == generation
-                && !(_uncommitted.TryGetValue(db, out var changing) && changing.Contains(tenantId))
-                && db.Entry(loaded.Tenant).State == EntityState.Detached)
+            if (committed && _generations.GetValueOrDefault(tenantId) == generation
+                && !(_uncommitted.TryGetValue(db, out var changing) && changing.Contains(tenantId)))
             {
                 _clubs[tenantId] = loaded;
             }
@@ -181,18 +180,19 @@ public sealed class ClubSettingsCache(IConnectionMultiplexer redis, TimeProvider
         return found;
     }
 
-    private async Task<ClubSettings> LoadAsync(LiyaqaDbContext db, Guid tenantId, CancellationToken ct)
+    /// <summary>The club's settings, and whether they are in the database (a club being provisioned is not yet).</summary>
+    private async Task<(ClubSettings Settings, bool Committed)> LoadAsync(LiyaqaDbContext db, Guid tenantId, CancellationToken ct)
     {
         var loadedAt = clock.GetUtcNow();
+        var stored = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, ct);
         // A club being provisioned in this unit of work is not in the database yet: its own entity stands in.
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, ct)
-            ?? db.Tenants.Local.SingleOrDefault(t => t.Id == tenantId)
+        var tenant = stored ?? db.Tenants.Local.SingleOrDefault(t => t.Id == tenantId)
             ?? throw new InvalidOperationException($"Club {tenantId} does not exist.");
         var policy = await db.BookingPolicies.AsNoTracking().SingleOrDefaultAsync(ct) ?? BookingPolicy.Default();
         var branches = await db.Branches.AsNoTracking().ToListAsync(ct);
         var classTypes = await db.ClassTypes.AsNoTracking().ToListAsync(ct);
         var templates = await db.MessageTemplates.AsNoTracking().ToListAsync(ct);
-        return new ClubSettings(tenant, policy, branches, classTypes, templates, loadedAt);
+        return (new ClubSettings(tenant, policy, branches, classTypes, templates, loadedAt), stored is not null);
     }
 
     private void Subscribe()

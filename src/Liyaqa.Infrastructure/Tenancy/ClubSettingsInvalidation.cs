@@ -40,11 +40,11 @@ public sealed class ClubSettingsInvalidation(ClubSettingsCache cache) : ISaveCha
         return ValueTask.FromResult(result);
     }
 
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => Saved(eventData.Context);
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData.Context);
 
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Saved(eventData.Context);
+        Failed(eventData.Context);
         return Task.CompletedTask;
     }
 
@@ -98,12 +98,21 @@ public sealed class ClubSettingsInvalidation(ClubSettingsCache cache) : ISaveCha
         _ => null,
     };
 
-    /// <summary>A save outside a transaction has committed (or failed) by itself.</summary>
+    /// <summary>A save outside a transaction has committed by itself.</summary>
     private void Saved(DbContext? context)
     {
         if (context is not null && context.Database.CurrentTransaction is null)
         {
             cache.Ended(context, committed: true);
+        }
+    }
+
+    /// <summary>A save outside a transaction that failed committed nothing; inside one, the rollback follows.</summary>
+    private void Failed(DbContext? context)
+    {
+        if (context is not null && context.Database.CurrentTransaction is null)
+        {
+            cache.Ended(context, committed: false);
         }
     }
 

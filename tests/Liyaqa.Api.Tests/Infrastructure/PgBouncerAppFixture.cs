@@ -17,7 +17,7 @@ public sealed class PgBouncerAppFixture() : LiyaqaAppFixture(ApiReplicas, "api-p
     {
         // The console speaks the simple query protocol only, which psql uses.
         var connection = new Npgsql.NpgsqlConnectionStringBuilder(Database.Owner);
-        var psql = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", "psql")).First(File.Exists);
+        var psql = Path.Combine(Liyaqa.AppHost.BackingServices.LocalBinaries.PostgresBinDirectory(configured: null), "psql");
         var start = new System.Diagnostics.ProcessStartInfo(psql, ["-h", connection.Host!, "-p", connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-U", connection.Username!, "-d", "pgbouncer", "--csv", "-c", command])
         {
