@@ -2,7 +2,8 @@
 # The hot paths against a raw baseline, measured in one session on this machine with one command: starts the
 # platform (Release, no request limit, the production trace sampling and export cadence), seeds a club, starts bench/Baseline (plain
 # Npgsql on the same database), runs wrk on both, checks that no class is overbooked, counts statements per request
-# (pg_stat_statements) and the API's memory, and writes the table into docs/PERFORMANCE.md.
+# (pg_stat_statements) and the API's memory, and writes the table into docs/PERFORMANCE.md. Arguments go to the AppHost
+# (e.g. --ApiSettings:DOTNET_gcServer=1 to compare a setting).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -21,7 +22,7 @@ dotnet build -c Release bench/Baseline -v q -nologo >/dev/null
 dotnet run --project src/Liyaqa.AppHost -c Release --no-build -- --Liyaqa:WebApp=Off \
   --ApiSettings:RateLimits:RequestsPerMinute=0 --ApiSettings:Telemetry:TraceSampleRatio=0.1 \
   --ApiSettings:OTEL_METRIC_EXPORT_INTERVAL=60000 --ApiSettings:OTEL_BSP_SCHEDULE_DELAY=5000 \
-  --ApiSettings:OTEL_BLRP_SCHEDULE_DELAY=5000 >"$WORK_DIR/apphost.log" 2>&1 &
+  --ApiSettings:OTEL_BLRP_SCHEDULE_DELAY=5000 "$@" >"$WORK_DIR/apphost.log" 2>&1 &
 apphost=$!
 baseline=
 trap 'kill $apphost $baseline 2>/dev/null || true; wait 2>/dev/null || true' EXIT
