@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Liyaqa.Domain.Auditing;
 using Liyaqa.Domain.Billing;
 using Liyaqa.Domain.Branches;
@@ -38,15 +39,21 @@ public sealed class LiyaqaDbContext(DbContextOptions<LiyaqaDbContext> options) :
     /// <summary>Who the audit log names for this context's changes (the system when nobody is named).</summary>
     internal IAuditActorAccessor? Actors { get; private set; }
 
+    /// <summary>
+    /// A transaction begun but not yet told its tenant: its first statement carries the setting
+    /// (<see cref="Tenancy.TenantTransactionInterceptor.TakeTenantSetting"/>).
+    /// </summary>
+    internal DbTransaction? TenantSettingPendingIn { get; set; }
+
     public override void Dispose()
     {
-        (_tenant, Actors) = (null, null);
+        (_tenant, Actors, TenantSettingPendingIn) = (null, null, null);
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
-        (_tenant, Actors) = (null, null);
+        (_tenant, Actors, TenantSettingPendingIn) = (null, null, null);
         return base.DisposeAsync();
     }
 

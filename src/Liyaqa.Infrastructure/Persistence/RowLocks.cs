@@ -39,7 +39,19 @@ public static class RowLocks
                     """) { Parameters = { new() { Value = db.CurrentTenantId }, new() { Value = sessionId }, new() { Value = memberId } } },
             },
         };
+        // When this is the first statement of its transaction, the batch sets the transaction's tenant too.
+        var tenant = Tenancy.TenantTransactionInterceptor.TakeTenantSetting(db, transaction);
+        if (tenant is not null)
+        {
+            batch.BatchCommands.Insert(0, new($"SELECT set_config('{Tenancy.TenantTransactionInterceptor.SettingName}', $1, true)") { Parameters = { new() { Value = tenant } } });
+        }
+
         await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (tenant is not null)
+        {
+            await reader.NextResultAsync(ct);
+        }
+
         var version = await reader.ReadAsync(ct) ? reader.GetFieldValue<uint>(0) : throw new InvalidOperationException($"Class {sessionId} is not in this club.");
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);

@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Liyaqa.Infrastructure.Tenancy;
 
 /// <summary>
-/// A command outside a transaction (a read request's queries) carries the tenant in its own batch: it is sent as
-/// <c>SET LOCAL app.tenant_id = '…'; &lt;the query&gt;</c>, which PostgreSQL runs as one implicit transaction, so the
-/// row-level security policies see the tenant for exactly that query and no transaction costs a round trip to begin
-/// or to commit. Inside a transaction, <see cref="TenantTransactionInterceptor"/> has set it already.
+/// Sends the tenant with the statement that needs it, as <c>SET LOCAL app.tenant_id = '…'; &lt;the query&gt;</c> in one
+/// batch. Outside a transaction (a read request's queries) PostgreSQL runs the batch as one implicit transaction, so
+/// the row-level security policies see the tenant for exactly that query and no transaction costs a round trip to
+/// begin or to commit. In a transaction, the first statement carries it for the rest of the transaction
+/// (<see cref="TenantTransactionInterceptor"/>).
 /// </summary>
 public sealed class TenantCommandInterceptor : DbCommandInterceptor
 {
@@ -16,55 +17,108 @@ public sealed class TenantCommandInterceptor : DbCommandInterceptor
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        WithTenant(command, eventData);
+        if (WithTenant(command, eventData) is { } tenant)
+        {
+            using var setting = SetTenant(command, tenant);
+            setting.ExecuteNonQuery();
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        WithTenant(command, eventData);
-        return ValueTask.FromResult(result);
+        if (WithTenant(command, eventData) is { } tenant)
+        {
+            await using var setting = SetTenant(command, tenant);
+            await setting.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        WithTenant(command, eventData);
+        if (WithTenant(command, eventData) is { } tenant)
+        {
+            using var setting = SetTenant(command, tenant);
+            setting.ExecuteNonQuery();
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        WithTenant(command, eventData);
-        return ValueTask.FromResult(result);
+        if (WithTenant(command, eventData) is { } tenant)
+        {
+            await using var setting = SetTenant(command, tenant);
+            await setting.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        WithTenant(command, eventData);
+        if (WithTenant(command, eventData) is { } tenant)
+        {
+            using var setting = SetTenant(command, tenant);
+            setting.ExecuteNonQuery();
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        WithTenant(command, eventData);
-        return ValueTask.FromResult(result);
+        if (WithTenant(command, eventData) is { } tenant)
+        {
+            await using var setting = SetTenant(command, tenant);
+            await setting.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return result;
     }
 
-    private static void WithTenant(DbCommand command, CommandEventData eventData)
+    /// <summary>
+    /// Prefixes the statement with the tenant where it needs it; returns the tenant when the statement cannot carry
+    /// it and it must be set just before, in the same transaction.
+    /// </summary>
+    private static string? WithTenant(DbCommand command, CommandEventData eventData)
     {
-        // SaveChanges reads each statement's row count by position (the concurrency check), so a save is never
-        // prefixed: outside a transaction it finds no tenant and row-level security refuses it, as it should.
-        if (command.Transaction is not null || eventData.CommandSource is CommandSource.SaveChanges or CommandSource.Migrations
-            || command.CommandText.StartsWith(Prefix, StringComparison.Ordinal))
+        if (eventData.Context is not LiyaqaDbContext db || command.CommandText.StartsWith(Prefix, StringComparison.Ordinal))
         {
-            return;
+            return null;
+        }
+
+        var tenant = command.Transaction is null ? db.CurrentTenantId?.ToString("D") ?? string.Empty : TenantTransactionInterceptor.TakeTenantSetting(db, command.Transaction);
+        if (tenant is null)
+        {
+            return null;
+        }
+
+        // SaveChanges reads each statement's row count by position (the concurrency check), so a save is never
+        // prefixed: outside a transaction it finds no tenant and row-level security refuses it, as it should; as a
+        // transaction's first statement it is preceded by the setting in a round trip of its own.
+        if (eventData.CommandSource is CommandSource.SaveChanges or CommandSource.Migrations)
+        {
+            return command.Transaction is null ? null : tenant;
         }
 
         // A Guid's own formatting, never caller text: nothing but hex digits and dashes reaches the SQL.
-        var tenantId = (eventData.Context as LiyaqaDbContext)?.CurrentTenantId;
-        command.CommandText = $"{Prefix}{tenantId?.ToString("D") ?? string.Empty}';\n{command.CommandText}";
+        command.CommandText = $"{Prefix}{tenant}';\n{command.CommandText}";
+        return null;
+    }
+
+    private static DbCommand SetTenant(DbCommand statement, string tenant)
+    {
+        var command = statement.Connection!.CreateCommand();
+        command.Transaction = statement.Transaction;
+        command.CommandText = $"{Prefix}{tenant}'";
+        return command;
     }
 }
