@@ -34,28 +34,30 @@ public static class MemberCsv
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "yyyy/MM/dd"];
 
-    /// <summary>Reads every data row; a header naming no member field at all is refused as a whole.</summary>
-    public static List<MemberCsvRow> Read(string content, IReadOnlyDictionary<string, string> mapping)
+    /// <summary>
+    /// The data rows, parsed as they are enumerated (each enumeration reads the text again), so a large file is never
+    /// held as rows all at once; a header naming no member field at all is refused as a whole, at once.
+    /// </summary>
+    public static IEnumerable<MemberCsvRow> Read(string content, IReadOnlyDictionary<string, string> mapping)
     {
-        using var csv = new CsvReader(new StringReader(content), new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            TrimOptions = TrimOptions.Trim,
-        });
+        using var csv = Open(content);
         if (!csv.Read() || !csv.ReadHeader())
         {
             throw new DomainValidationException("file", "The file is empty; the first line must name the columns.");
         }
 
         var fields = csv.HeaderRecord!.Select(header => FieldFor(header, mapping)).ToArray();
-        if (!fields.Any(f => f is "firstNameEn" or "firstNameAr"))
-        {
-            throw new DomainValidationException("file", $"No column for the first name; use the headers {string.Join(", ", Columns)} or give a mapping.");
-        }
+        return fields.Any(f => f is "firstNameEn" or "firstNameAr")
+            ? Rows(content, fields)
+            : throw new DomainValidationException("file", $"No column for the first name; use the headers {string.Join(", ", Columns)} or give a mapping.");
+    }
 
-        var rows = new List<MemberCsvRow>();
+    private static IEnumerable<MemberCsvRow> Rows(string content, string?[] fields)
+    {
+        using var csv = Open(content);
+        csv.Read();
+        csv.ReadHeader();
+        var row = 0;
         while (csv.Read())
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -67,11 +69,17 @@ public static class MemberCsv
                 }
             }
 
-            rows.Add(ToRow(rows.Count + 1, values));
+            yield return ToRow(++row, values);
         }
-
-        return rows;
     }
+
+    private static CsvReader Open(string content) => new(new StringReader(content), new CsvConfiguration(CultureInfo.InvariantCulture)
+    {
+        DetectDelimiter = true,
+        BadDataFound = null,
+        MissingFieldFound = null,
+        TrimOptions = TrimOptions.Trim,
+    });
 
     /// <summary>Writes the members in the export's columns, with a byte-order mark so spreadsheet programs read the Arabic right.</summary>
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<Member> members, CancellationToken ct)

@@ -87,10 +87,10 @@ public sealed class MemberImportJob(IServiceScopeFactory scopes, TimeProvider cl
     }
 
     /// <summary>
-    /// Reads the import's rows and marks it running. The upload's transaction commits just after it schedules
-    /// this job, so the job may start before the import is visible: it waits for it up to <see cref="CommitPatience"/>.
+    /// Counts the import's rows and marks it running; the rows are parsed again batch by batch as they are imported.
+    /// The upload's transaction commits just after it schedules this job, so the job may start before the import is visible: it waits for it up to <see cref="CommitPatience"/>.
     /// </summary>
-    private async Task<(IReadOnlyList<MemberCsvRow> Rows, bool DryRun)?> StartAsync(Guid tenantId, Guid importId, CancellationToken ct)
+    private async Task<(IEnumerable<MemberCsvRow> Rows, bool DryRun)?> StartAsync(Guid tenantId, Guid importId, CancellationToken ct)
     {
         var waited = Stopwatch.StartNew();
         while (true)
@@ -99,11 +99,11 @@ public sealed class MemberImportJob(IServiceScopeFactory scopes, TimeProvider cl
             {
                 if (await db.MemberImports.SingleOrDefaultAsync(i => i.Id == importId, ct) is not { } import)
                 {
-                    return ((IReadOnlyList<MemberCsvRow> Rows, bool DryRun)?)null;
+                    return ((IEnumerable<MemberCsvRow> Rows, bool DryRun)?)null;
                 }
 
                 var read = MemberCsv.Read(import.Content ?? string.Empty, import.Mapping);
-                import.Start(read.Count, clock.GetUtcNow());
+                import.Start(read.Count(), clock.GetUtcNow());
                 await db.SaveChangesAsync(ct);
                 return (read, import.DryRun);
             }, ct);
