@@ -74,8 +74,11 @@ public static class CheckInEndpoints
 
         var now = clock.GetUtcNow();
         var (date, time) = branch.LocalAt(now);
-        var subscriptions = member.IsArchived ? [] : await db.Subscriptions.Where(s => s.MemberId == member.Id).ToListAsync(ct);
-        var lastIn = await db.CheckIns.Where(c => c.MemberId == member.Id && c.Allowed).MaxAsync(c => (DateTimeOffset?)c.At, ct);
+        // The last entry only matters to a member with a subscription, so it comes with each one (one round trip).
+        var held = member.IsArchived ? [] : await db.Subscriptions.Where(s => s.MemberId == member.Id)
+            .Select(s => new { Subscription = s, LastIn = db.CheckIns.Where(c => c.MemberId == member.Id && c.Allowed).Max(c => (DateTimeOffset?)c.At) })
+            .ToListAsync(ct);
+        var (subscriptions, lastIn) = (held.ConvertAll(h => h.Subscription), held.FirstOrDefault()?.LastIn);
         var decision = CheckInRules.Decide(new CheckInContext(subscriptions, branch.Id, date, time, branch.IsOpenAt(now), now, lastIn, options.RepeatWindow));
         decision.Subscription?.UseVisit();
         var checkIn = CheckIn.Record(member.Id, branch.Id, decision, method, now);
