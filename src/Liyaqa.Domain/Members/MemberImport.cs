@@ -25,8 +25,11 @@ public sealed class MemberImport : Entity, ITenantOwned
 
     public ImportStatus Status { get; private set; }
 
-    /// <summary>The file's text until the job has read it; cleared when the import ends.</summary>
-    public string? Content { get; private set; }
+    /// <summary>
+    /// The file's text until the import ends; kept apart from the import's status, so reading or updating the status
+    /// (every batch, every poll) never loads the file (null unless asked for).
+    /// </summary>
+    public MemberImportFile? File { get; private set; }
 
     /// <summary>Column name in the file → member field, for files whose headers are not Liyaqa's.</summary>
     public IReadOnlyDictionary<string, string> Mapping { get; private set; } = new Dictionary<string, string>();
@@ -60,7 +63,7 @@ public sealed class MemberImport : Entity, ITenantOwned
         var import = new MemberImport
         {
             FileName = string.IsNullOrWhiteSpace(fileName) ? "members.csv" : Path.GetFileName(fileName.Trim())[..Math.Min(200, Path.GetFileName(fileName.Trim()).Length)],
-            Content = content,
+            File = new MemberImportFile(content),
             Mapping = mapping ?? new Dictionary<string, string>(),
             DryRun = dryRun,
             RequestedBy = requestedBy,
@@ -94,7 +97,7 @@ public sealed class MemberImport : Entity, ITenantOwned
     public void Complete(DateTimeOffset now)
     {
         Status = ImportStatus.Completed;
-        Content = null;
+        File?.Clear();
         FinishedAt = now;
         Audit(AuditActions.MemberImportFinished, new { Created, Updated, Unchanged, Failed, DryRun });
     }
@@ -103,7 +106,7 @@ public sealed class MemberImport : Entity, ITenantOwned
     {
         Status = ImportStatus.Failed;
         FailureReason = reason;
-        Content = null;
+        File?.Clear();
         FinishedAt = now;
         Audit(AuditActions.MemberImportFinished, new { failed = reason });
     }

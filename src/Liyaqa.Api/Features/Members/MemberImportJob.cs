@@ -49,7 +49,7 @@ public sealed class MemberImportJob(IServiceScopeFactory scopes, TimeProvider cl
             var reason = failure is DomainValidationException invalid ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) : "The import stopped on an unexpected error.";
             await scopes.RunAsync(tenantId, async (_, db) =>
             {
-                var import = await db.MemberImports.SingleAsync(i => i.Id == importId, cancellationToken);
+                var import = await db.MemberImports.Include(i => i.File).SingleAsync(i => i.Id == importId, cancellationToken);
                 import.Fail(reason, clock.GetUtcNow());
                 return await db.SaveChangesAsync(cancellationToken);
             }, cancellationToken);
@@ -78,7 +78,7 @@ public sealed class MemberImportJob(IServiceScopeFactory scopes, TimeProvider cl
 
         await scopes.RunAsync(tenantId, async (_, db) =>
         {
-            var import = await db.MemberImports.SingleAsync(i => i.Id == importId, ct);
+            var import = await db.MemberImports.Include(i => i.File).SingleAsync(i => i.Id == importId, ct);
             import.Complete(clock.GetUtcNow());
             logger.LogInformation("Member import {Import} done: {Created} created, {Updated} updated, {Unchanged} unchanged, {Failed} failed{DryRun}",
                 importId, import.Created, import.Updated, import.Unchanged, import.Failed, import.DryRun ? " (dry run)" : string.Empty);
@@ -97,12 +97,12 @@ public sealed class MemberImportJob(IServiceScopeFactory scopes, TimeProvider cl
         {
             var started = await scopes.RunAsync(tenantId, async (_, db) =>
             {
-                if (await db.MemberImports.SingleOrDefaultAsync(i => i.Id == importId, ct) is not { } import)
+                if (await db.MemberImports.Include(i => i.File).SingleOrDefaultAsync(i => i.Id == importId, ct) is not { } import)
                 {
                     return ((IEnumerable<MemberCsvRow> Rows, bool DryRun)?)null;
                 }
 
-                var read = MemberCsv.Read(import.Content ?? string.Empty, import.Mapping);
+                var read = MemberCsv.Read(import.File?.Content ?? string.Empty, import.Mapping);
                 import.Start(read.Count(), clock.GetUtcNow());
                 await db.SaveChangesAsync(ct);
                 return (read, import.DryRun);

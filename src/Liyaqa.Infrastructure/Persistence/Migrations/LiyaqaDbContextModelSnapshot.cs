@@ -1537,10 +1537,6 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("Content")
-                        .HasColumnType("text")
-                        .HasColumnName("content");
-
                     b.Property<int>("Created")
                         .HasColumnType("integer")
                         .HasColumnName("created");
@@ -1611,6 +1607,26 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                     b.Property<int>("Updated")
                         .HasColumnType("integer")
                         .HasColumnName("updated");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_member_imports");
+
+                    b.ToTable("member_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Members.MemberImportFile", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("text")
+                        .HasColumnName("content");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_member_imports");
@@ -2677,6 +2693,16 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_member_imports_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("Liyaqa.Domain.Members.MemberImportFile", b =>
+                {
+                    b.HasOne("Liyaqa.Domain.Members.MemberImport", null)
+                        .WithOne("File")
+                        .HasForeignKey("Liyaqa.Domain.Members.MemberImportFile", "TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_imports_member_imports_tenant_id_id");
+                });
+
             modelBuilder.Entity("Liyaqa.Domain.Memberships.MembershipPlan", b =>
                 {
                     b.HasOne("Liyaqa.Domain.Tenants.Tenant", null)
@@ -2740,6 +2766,11 @@ namespace Liyaqa.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Liyaqa.Domain.Billing.Invoice", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Liyaqa.Domain.Members.MemberImport", b =>
+                {
+                    b.Navigation("File");
                 });
 #pragma warning restore 612, 618
         }
