@@ -64,6 +64,20 @@ public sealed class CheckInTests(LiyaqaAppFixture app)
     }
 
     [Fact]
+    public async Task Scans_of_one_member_at_the_same_moment_let_them_in_once()
+    {
+        using var club = await ClubAsync("ci-race");
+        var member = await club.MemberWithAsync(await club.Owner.CreatePlanAsync());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => club.CheckInAsync(new { memberId = member })));
+
+        Assert.Single(results, r => r.GetProperty("allowed").GetBoolean());
+        Assert.All(results.Where(r => !r.GetProperty("allowed").GetBoolean()), r => AssertDenied(r, "already-checked-in"));
+        var history = await club.Owner.GetFromJsonAsync<JsonElement>($"/api/check-ins?memberId={member}");
+        Assert.Equal(1, history.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Each_reason_to_turn_a_member_away_is_given_with_its_code()
     {
         using var club = await ClubAsync("ci-deny");
