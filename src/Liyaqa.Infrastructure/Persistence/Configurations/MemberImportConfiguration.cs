@@ -18,16 +18,6 @@ internal sealed class MemberImportConfiguration : IEntityTypeConfiguration<Membe
         builder.Property(i => i.Errors).IsJson();
         builder.Property(i => i.FailureReason).HasMaxLength(1000);
         builder.Ignore(i => i.AuditEvents);
-        builder.HasOne(i => i.File).WithOne().HasForeignKey<MemberImportFile>(nameof(MemberImport.TenantId), nameof(MemberImport.Id));
-    }
-}
-
-/// <summary>The file shares its import's row (table splitting), so it is read only where a query includes it.</summary>
-internal sealed class MemberImportFileConfiguration : IEntityTypeConfiguration<MemberImportFile>
-{
-    public void Configure(EntityTypeBuilder<MemberImportFile> builder)
-    {
-        builder.ToTable("member_imports");
-        builder.HasKey(nameof(MemberImport.TenantId), nameof(MemberImport.Id));
+        builder.HasOne(i => i.File).WithOne().HasForeignKey<MemberImportFile>(f => new { f.TenantId, f.Id });
     }
 }
