@@ -43,15 +43,10 @@ public static class RowLocks
         var tenant = Tenancy.TenantTransactionInterceptor.TakeTenantSetting(db, transaction);
         if (tenant is not null)
         {
-            batch.BatchCommands.Insert(0, new($"SELECT set_config('{Tenancy.TenantTransactionInterceptor.SettingName}', $1, true)") { Parameters = { new() { Value = tenant } } });
+            batch.BatchCommands.Insert(0, new(Tenancy.TenantCommandInterceptor.SetTenantStatement(tenant)));
         }
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        if (tenant is not null)
-        {
-            await reader.NextResultAsync(ct);
-        }
-
         var version = await reader.ReadAsync(ct) ? reader.GetFieldValue<uint>(0) : throw new InvalidOperationException($"Class {sessionId} is not in this club.");
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);

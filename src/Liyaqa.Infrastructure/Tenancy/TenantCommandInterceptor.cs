@@ -15,72 +15,45 @@ public sealed class TenantCommandInterceptor : DbCommandInterceptor
 {
     private const string Prefix = $"SET LOCAL {TenantTransactionInterceptor.SettingName} = '";
 
+    /// <summary>The statement that sets the tenant; a Guid's own formatting (or empty), never caller text.</summary>
+    internal static string SetTenantStatement(string tenant) => $"{Prefix}{tenant}'";
+
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        if (WithTenant(command, eventData) is { } tenant)
-        {
-            using var setting = SetTenant(command, tenant);
-            setting.ExecuteNonQuery();
-        }
-
+        Prepare(command, eventData);
         return result;
     }
 
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (WithTenant(command, eventData) is { } tenant)
-        {
-            await using var setting = SetTenant(command, tenant);
-            await setting.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await PrepareAsync(command, eventData, cancellationToken);
         return result;
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        if (WithTenant(command, eventData) is { } tenant)
-        {
-            using var setting = SetTenant(command, tenant);
-            setting.ExecuteNonQuery();
-        }
-
+        Prepare(command, eventData);
         return result;
     }
 
     public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        if (WithTenant(command, eventData) is { } tenant)
-        {
-            await using var setting = SetTenant(command, tenant);
-            await setting.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await PrepareAsync(command, eventData, cancellationToken);
         return result;
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        if (WithTenant(command, eventData) is { } tenant)
-        {
-            using var setting = SetTenant(command, tenant);
-            setting.ExecuteNonQuery();
-        }
-
+        Prepare(command, eventData);
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (WithTenant(command, eventData) is { } tenant)
-        {
-            await using var setting = SetTenant(command, tenant);
-            await setting.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await PrepareAsync(command, eventData, cancellationToken);
         return result;
     }
 
@@ -109,16 +82,33 @@ public sealed class TenantCommandInterceptor : DbCommandInterceptor
             return command.Transaction is null ? null : tenant;
         }
 
-        // A Guid's own formatting, never caller text: nothing but hex digits and dashes reaches the SQL.
-        command.CommandText = $"{Prefix}{tenant}';\n{command.CommandText}";
+        command.CommandText = $"{SetTenantStatement(tenant)};\n{command.CommandText}";
         return null;
+    }
+
+    private static void Prepare(DbCommand command, CommandEventData eventData)
+    {
+        if (WithTenant(command, eventData) is { } tenant)
+        {
+            using var setting = SetTenant(command, tenant);
+            setting.ExecuteNonQuery();
+        }
+    }
+
+    private static async ValueTask PrepareAsync(DbCommand command, CommandEventData eventData, CancellationToken ct)
+    {
+        if (WithTenant(command, eventData) is { } tenant)
+        {
+            await using var setting = SetTenant(command, tenant);
+            await setting.ExecuteNonQueryAsync(ct);
+        }
     }
 
     private static DbCommand SetTenant(DbCommand statement, string tenant)
     {
         var command = statement.Connection!.CreateCommand();
         command.Transaction = statement.Transaction;
-        command.CommandText = $"{Prefix}{tenant}'";
+        command.CommandText = SetTenantStatement(tenant);
         return command;
     }
 }

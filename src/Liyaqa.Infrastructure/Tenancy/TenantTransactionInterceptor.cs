@@ -48,7 +48,7 @@ public sealed class TenantTransactionInterceptor : DbTransactionInterceptor
     /// The tenant the transaction's first statement must set (a Guid's own formatting, or empty for none), once;
     /// null when the statement is not the first of a transaction this interceptor saw begin.
     /// </summary>
-    public static string? TakeTenantSetting(LiyaqaDbContext db, DbTransaction? transaction)
+    internal static string? TakeTenantSetting(LiyaqaDbContext db, DbTransaction? transaction)
     {
         if (transaction is null || !ReferenceEquals(db.TenantSettingPendingIn, transaction))
         {
