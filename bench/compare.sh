@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 export WORK_DIR="${WORK_DIR:-/tmp/liyaqa-bench}" API=http://localhost:8080 BASELINE=http://127.0.0.1:8099
-DURATION="${DURATION:-20s}"
+DURATION="${DURATION:-20s}" WARMUP="${WARMUP:-15s}"
 export THREADS="${THREADS:-2}"
 export MEMBERS="${MEMBERS:-20000}" SUBSCRIBED="${SUBSCRIBED:-2000}"
 command -v wrk >/dev/null || { echo "Install wrk: apt-get install -y wrk" >&2; exit 1; }
@@ -52,10 +52,11 @@ idle_rss=$(rss)
 # With STATEMENTS set, also counts the application's SQL statements per request of the measured run into it.
 run() {
   local label=$1 connections=$2 script=$3 url=$4 line; shift 4
-  # The booking walk: the warm-up books the first pairs of each thread's segment, the measured run those after.
-  env "$@" START=0 wrk -t"$THREADS" -c"$connections" -d5s --timeout 10s -s "bench/$script" "$url" >/dev/null
+  # The warm-up brings the code to its steady state (tiered JIT under load takes tens of seconds). The booking walk:
+  # the warm-up books the first pairs of each thread's segment, the measured run those from RUN_START on.
+  env "$@" START=0 wrk -t"$THREADS" -c"$connections" -d"$WARMUP" --timeout 10s -s "bench/$script" "$url" >/dev/null
   [ -n "${STATEMENTS:-}" ] && psql -c "SELECT pg_stat_statements_reset()" >/dev/null
-  line=$(env "$@" START=4000 wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s -s "bench/$script" "$url" | tail -1)
+  line=$(env "$@" START="${RUN_START:-4000}" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s -s "bench/$script" "$url" | tail -1)
   if [ -n "${STATEMENTS:-}" ]; then
     psql -c "SELECT round(sum(calls) / $(awk '{ print $17 }' <<<"$line").0, 1) FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
              WHERE r.rolname = 'liyaqa_app' AND query NOT ILIKE '%qrtz%' AND query NOT ILIKE '%notification_queue%'" >"$STATEMENTS"
@@ -83,7 +84,7 @@ results+=("$(run "GET member, Liyaqa, c64" 64 get.lua "$API")")
 load_rss=$(rss)
 results+=("$(run "check-in, Liyaqa, c16" 16 checkin.lua "$API")")
 results+=("$(run "member search, Liyaqa, c16" 16 search.lua "$API")")
-results+=("$(run "booking, raw Npgsql, c200" 200 booking.lua "$BASELINE" PREFIX= SESSION_OFFSET=10 MEMBERS_FILE="$WORK_DIR/other-members.txt")")
+results+=("$(RUN_START=40000 run "booking, raw Npgsql, c200" 200 booking.lua "$BASELINE" PREFIX= SESSION_OFFSET=10 MEMBERS_FILE="$WORK_DIR/other-members.txt")")
 results+=("$(STATEMENTS="$WORK_DIR/booking-statements" run "booking, Liyaqa, c200" 200 booking.lua "$API")")
 overbooked=$(psql -c "SELECT count(*) FROM class_sessions s WHERE s.tenant_id = '$TENANT_ID' AND (SELECT count(*) FROM bookings b WHERE b.tenant_id = s.tenant_id AND b.session_id = s.id AND b.status = 'Booked') > s.capacity")
 after_rss=$(rss)
@@ -104,7 +105,7 @@ SUMMARY
 )
 
 {
-  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)), wrk $DURATION per row after a 5 s warm-up, $MEMBERS members,"
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)), wrk $DURATION per row after a $WARMUP warm-up, $MEMBERS members,"
   echo "the API, PostgreSQL, Redis, the baseline and wrk on the same machine (load average before: $(cut -d' ' -f1-3 /proc/loadavg))."
   echo
   echo "$table"

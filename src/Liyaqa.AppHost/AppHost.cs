@@ -80,6 +80,13 @@ if (replicas == 1)
     });
 }
 
+// Debian's PgBouncer (1.18) cannot follow prepared statements across its server connections in transaction mode;
+// the image of the compose deployment and of container mode (1.25) can (max_prepared_statements).
+if (backing.Database.Resource is EmbeddedPgBouncerResource)
+{
+    api.WithEnvironment("Database__MaxAutoPrepare", "0");
+}
+
 // Settings for the API handed to the AppHost as ApiSettings:<key>=<value> pass through unchanged
 // (tests use this to shorten retry delays or switch on fault injection).
 foreach (var (key, value) in builder.Configuration.GetSection("ApiSettings").AsEnumerable(makePathsRelative: true))

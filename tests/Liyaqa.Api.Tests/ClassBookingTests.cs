@@ -56,7 +56,11 @@ public class ClassBookingTests(LiyaqaAppFixture app)
         Assert.Equal(49, results.Count(r => r.GetProperty("status").GetString() == "Waitlisted"));
         var list = await club.Owner.GetFromJsonAsync<JsonElement>($"/api/class-sessions/{session}/bookings");
         Assert.Equal(2, list.EnumerateArray().Count(b => b.GetProperty("status").GetString() == "Booked"));
-        Assert.Equal(Enumerable.Range(1, 49), list.EnumerateArray().Where(b => b.GetProperty("status").GetString() == "Waitlisted").Select(b => b.GetProperty("waitlistPosition").GetInt32()));
+        var waitlist = list.EnumerateArray().Where(b => b.GetProperty("status").GetString() == "Waitlisted").ToList();
+        Assert.Equal(Enumerable.Range(1, 49), waitlist.Select(b => b.GetProperty("waitlistPosition").GetInt32()));
+        // Each member was told the place in line the list shows.
+        var told = results.Where(r => r.GetProperty("status").GetString() == "Waitlisted").ToDictionary(r => r.Id(), r => r.GetProperty("waitlistPosition").GetInt32());
+        Assert.All(waitlist, b => Assert.Equal(b.GetProperty("waitlistPosition").GetInt32(), told[b.Id()]));
         var timetable = await club.Owner.GetFromJsonAsync<JsonElement>("/api/class-sessions");
         var row = timetable.EnumerateArray().Single(s => s.Id() == session);
         Assert.Equal((0, 49), (row.GetProperty("spotsLeft").GetInt32(), row.GetProperty("waitlisted").GetInt32()));

@@ -40,4 +40,12 @@ public sealed class DatabaseOptions
     /// <summary>Largest number of pooled connections per API instance.</summary>
     [Range(1, 1000)]
     public int MaxPoolSize { get; set; } = 50;
+
+    /// <summary>
+    /// How many of a connection's most used statements PostgreSQL keeps parsed and planned (Npgsql's automatic
+    /// preparation): each is then sent as a name and its parameters. 0 turns it off, for a PgBouncer older than
+    /// 1.21 in transaction mode, which cannot follow prepared statements across its server connections.
+    /// </summary>
+    [Range(0, 1000)]
+    public int MaxAutoPrepare { get; set; } = 100;
 }

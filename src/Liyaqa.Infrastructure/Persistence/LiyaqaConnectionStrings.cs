@@ -23,6 +23,8 @@ public sealed record LiyaqaConnectionStrings(string Owner, string Application)
             // Nothing outlives a transaction (the tenant is a transaction-local setting), so a connection going back to
             // the pool needs no DISCARD ALL.
             NoResetOnClose = true,
+            MaxAutoPrepare = options.MaxAutoPrepare,
+            AutoPrepareMinUsages = 2,
         };
         return new LiyaqaConnectionStrings(ownerConnectionString, application.ConnectionString);
     }

@@ -16,8 +16,11 @@ public static class RowLocks
     public static Task<ClassSession> LockClassAsync(this LiyaqaDbContext db, Guid sessionId, CancellationToken ct) =>
         db.ClassSessions.FromSql($"SELECT *, xmin FROM class_sessions WHERE id = {sessionId} FOR UPDATE").SingleAsync(ct);
 
-    /// <summary>What a booking needs to know once it holds the class's lock: the row's version, and the class's places.</summary>
-    public sealed record LockedPlaces(uint Version, int Booked, bool MemberHasOne);
+    /// <summary>
+    /// What a booking needs to know once it holds the class's lock: the row's version, the places booked, the places on
+    /// the waitlist (a booking joining it takes the next position), and whether the member already holds a place.
+    /// </summary>
+    public sealed record LockedPlaces(uint Version, int Booked, int Waitlisted, bool MemberHasOne);
 
     /// <summary>
     /// Locks the class and counts its places in one round trip: two statements in one batch, so the count runs
@@ -34,7 +37,8 @@ public static class RowLocks
             {
                 new("SELECT xmin FROM class_sessions WHERE tenant_id = $1 AND id = $2 FOR UPDATE") { Parameters = { new() { Value = db.CurrentTenantId }, new() { Value = sessionId } } },
                 new("""
-                    SELECT count(*) FILTER (WHERE status = 'Booked')::int, coalesce(bool_or(member_id = $3), false)
+                    SELECT count(*) FILTER (WHERE status = 'Booked')::int, count(*) FILTER (WHERE status = 'Waitlisted')::int,
+                           coalesce(bool_or(member_id = $3), false)
                     FROM bookings WHERE tenant_id = $1 AND session_id = $2 AND status IN ('Booked', 'Waitlisted')
                     """) { Parameters = { new() { Value = db.CurrentTenantId }, new() { Value = sessionId }, new() { Value = memberId } } },
             },
@@ -50,7 +54,7 @@ public static class RowLocks
         var version = await reader.ReadAsync(ct) ? reader.GetFieldValue<uint>(0) : throw new InvalidOperationException($"Class {sessionId} is not in this club.");
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
-        return new LockedPlaces(version, reader.GetInt32(0), reader.GetBoolean(1));
+        return new LockedPlaces(version, reader.GetInt32(0), reader.GetInt32(1), reader.GetBoolean(2));
     }
 
     /// <summary>The advisory-lock space of members at the door (the two-key form, apart from the migration lock's one key).</summary>

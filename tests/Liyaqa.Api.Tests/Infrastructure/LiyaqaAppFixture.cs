@@ -41,6 +41,9 @@ public class LiyaqaAppFixture : IAsyncLifetime
     /// <summary>The resource whose connection string <see cref="Database"/> is built from: how the API reaches PostgreSQL.</summary>
     protected virtual string DatabaseResource => LiyaqaResources.Postgres;
 
+    /// <summary>How many statements a connection of <see cref="Database"/> keeps prepared: as the API's own connections.</summary>
+    protected virtual int MaxAutoPrepare => new DatabaseOptions().MaxAutoPrepare;
+
     /// <summary>The mail provider's rate in the tests: below what the dispatchers manage unthrottled.</summary>
     public const int EmailsPerSecond = 50;
 
@@ -150,7 +153,7 @@ public class LiyaqaAppFixture : IAsyncLifetime
 
         var owner = await App.GetConnectionStringAsync(DatabaseResource, cts.Token)
             ?? throw new InvalidOperationException($"The {DatabaseResource} resource has no connection string.");
-        Database = LiyaqaConnectionStrings.From(owner, new DatabaseOptions { AppRolePassword = AppRolePassword });
+        Database = LiyaqaConnectionStrings.From(owner, new DatabaseOptions { AppRolePassword = AppRolePassword, MaxAutoPrepare = MaxAutoPrepare });
     }
 
     /// <summary>The owner every test club starts with signs in with this password.</summary>

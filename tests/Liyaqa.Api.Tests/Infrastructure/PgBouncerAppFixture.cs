@@ -12,6 +12,9 @@ public sealed class PgBouncerAppFixture() : LiyaqaAppFixture(ApiReplicas, "api-p
 {
     protected override string DatabaseResource => LiyaqaResources.PgBouncer;
 
+    /// <summary>None, as the AppHost tells the API: the installed PgBouncer (1.18) cannot follow prepared statements.</summary>
+    protected override int MaxAutoPrepare => 0;
+
     /// <summary>The answer of PgBouncer's admin console to <paramref name="command"/> (e.g. <c>SHOW POOLS</c>) as rows of named columns.</summary>
     public async Task<List<Dictionary<string, string>>> AdminConsoleAsync(string command)
     {

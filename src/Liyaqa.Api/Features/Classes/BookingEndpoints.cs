@@ -80,6 +80,7 @@ public static class BookingEndpoints
         // Written now and sent only if a place is taken: the lock is then held for the place alone.
         var confirmation = await messages.WriteAsync(tenant, member, session, MessageTemplates.BookingConfirmed, null, ct);
         Domain.Memberships.Subscription subscription;
+        RowLocks.LockedPlaces taken;
         bool seatFree;
         try
         {
@@ -87,7 +88,7 @@ public static class BookingEndpoints
 
             // Again on the locked row: the places taken, and whether a parallel request booked the member. A class
             // changed since it was read (rescheduled, resized, cancelled) is read again under the lock.
-            var taken = await db.LockClassCountingPlacesAsync(id, member.Id, ct);
+            taken = await db.LockClassCountingPlacesAsync(id, member.Id, ct);
             if (taken.Version != read!.Version)
             {
                 session = await db.LockClassAsync(id, ct);
@@ -111,7 +112,8 @@ public static class BookingEndpoints
             subscription.UseClassCredit();
         }
 
-        var booking = Booking.Take(id, member.Id, seatFree ? subscription.Id : null, seatFree, now);
+        // Stamped once the class is locked, so the waitlist's order (by time) is the order its places were counted in.
+        var booking = Booking.Take(id, member.Id, seatFree ? subscription.Id : null, seatFree, clock.GetUtcNow());
         db.Bookings.Add(booking);
         if (seatFree && confirmation is not null)
         {
@@ -120,8 +122,7 @@ public static class BookingEndpoints
 
         await db.SaveChangesAsync(ct);
         BookingMetrics.Requested(seatFree ? "booked" : "waitlisted");
-        var position = seatFree ? (int?)null : await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Waitlisted && b.CreatedAt <= booking.CreatedAt, ct);
-        return TypedResults.Created($"{Route}/{booking.Id}", BookingResponse.From(booking, position));
+        return TypedResults.Created($"{Route}/{booking.Id}", BookingResponse.From(booking, seatFree ? null : taken.Waitlisted + 1));
     }
 
     private static async Task<Results<Ok<List<BookingResponse>>, NotFound>> ListAsync(Guid id, LiyaqaDbContext db, CancellationToken ct)
